@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+
+namespace Nimbus.Core.Storage;
+
+/// <summary>
+/// Opens connections to one SQLite file in WAL mode with full fsync, so that a write that returned
+/// success survives <c>kill -9</c> of the server. Connections are pooled by Microsoft.Data.Sqlite.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path)
+    {
+        Path = path;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+    }
+
+    public string Path { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // FULL: the WAL is fsynced at every commit; busy_timeout lets concurrent writers queue instead of failing.
+        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
+        return connection;
+    }
+
+    /// <summary>Runs schema statements (idempotent <c>CREATE … IF NOT EXISTS</c>) once at start-up.</summary>
+    public void EnsureSchema(string ddl)
+    {
+        using var connection = Open();
+        Execute(connection, ddl);
+    }
+
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,11 @@
+namespace Nimbus.Execution;
+
+/// <summary>Settings of the execution engine.</summary>
+public sealed record ExecutionOptions
+{
+    /// <summary>How long an idle environment stays warm before it is reaped.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Interpreter per runtime identifier, overriding discovery.</summary>
+    public IReadOnlyDictionary<string, string> RuntimeInterpreters { get; init; } = new Dictionary<string, string>();
+}

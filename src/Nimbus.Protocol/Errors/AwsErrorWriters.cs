@@ -1,0 +1,13 @@
+namespace Nimbus.Protocol.Errors;
+
+/// <summary>Picks the error writer of a protocol.</summary>
+public static class AwsErrorWriters
+{
+    public static IAwsErrorWriter For(AwsProtocol protocol) => protocol switch
+    {
+        AwsProtocol.RestJson => RestJsonErrorWriter.Instance,
+        AwsProtocol.Json => JsonErrorWriter.Instance,
+        // rest-xml, query and CBOR writers arrive with the services that speak them (S3, CloudWatch metrics).
+        _ => JsonErrorWriter.Instance,
+    };
+}

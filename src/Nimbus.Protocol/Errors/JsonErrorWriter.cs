@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Nimbus.Core;
+
+namespace Nimbus.Protocol.Errors;
+
+/// <summary>
+/// awsJson 1.0/1.1 errors: <c>{"__type": "Code", "message": "…"}</c> with the shape's extra members.
+/// </summary>
+public sealed class JsonErrorWriter : IAwsErrorWriter
+{
+    public static JsonErrorWriter Instance { get; } = new();
+
+    public async Task WriteAsync(AwsRequestContext request, AwsServiceException error)
+    {
+        var response = request.Http.Response;
+        response.StatusCode = error.StatusCode;
+        response.ContentType = "application/x-amz-json-1.1";
+        foreach (var (name, value) in error.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("__type", error.ErrorCode);
+            json.WriteString("message", error.Message);
+            foreach (var (name, value) in error.Fields)
+            {
+                json.WriteString(name, value);
+            }
+            json.WriteEndObject();
+        }
+        response.ContentLength = buffer.Length;
+        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), request.Aborted);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Nimbus.Protocol;
+
+/// <summary>
+/// One AWS service as the edge endpoint sees it: how requests are recognised (signing name, <c>X-Amz-Target</c>
+/// prefixes, and path prefixes for unsigned requests) and the handler that serves them.
+/// </summary>
+public interface IAwsServiceHandler
+{
+    AwsServiceDescriptor Descriptor { get; }
+
+    /// <summary>
+    /// Serves one request. Throw <see cref="Nimbus.Core.AwsServiceException"/> for AWS errors; the edge writes
+    /// them in the service's protocol.
+    /// </summary>
+    Task HandleAsync(AwsRequestContext request);
+}
+
+public sealed record AwsServiceDescriptor(string SigningName, AwsProtocol Protocol)
+{
+    /// <summary>Prefixes of <c>X-Amz-Target</c> (JSON protocols), e.g. <c>Logs_20140328</c>.</summary>
+    public IReadOnlyList<string> TargetPrefixes { get; init; } = [];
+
+    /// <summary>Path prefixes that identify the service when a request is not signed, e.g. <c>/2015-03-31/</c>.</summary>
+    public IReadOnlyList<string> PathPrefixes { get; init; } = [];
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nimbus.CloudWatch;
+using Nimbus.Core;
+using Nimbus.Execution;
+using Nimbus.Lambda;
+using Nimbus.Protocol;
+using Nimbus.Protocol.Routing;
+
+namespace Nimbus.Server;
+
+/// <summary>
+/// Builds and runs the Nimbus server: one Kestrel endpoint, every service module wired in. Used by
+/// <c>Program</c>, by the end-to-end tests (on port 0) and by the benchmarks.
+/// </summary>
+public sealed class NimbusHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private NimbusHost(WebApplication app, Uri endpoint)
+    {
+        _app = app;
+        Endpoint = endpoint;
+    }
+
+    /// <summary>The address the edge endpoint listens on, with the real port when 0 was asked for.</summary>
+    public Uri Endpoint { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<NimbusHost> StartAsync(NimbusOptions options, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        configureLogging?.Invoke(builder.Logging);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Parse(options.BindAddress), options.Port);
+            // Services enforce AWS's own size limits (6 MB invoke payloads, 5 GB S3 parts) and answer with AWS's errors.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.AddServerHeader = false;
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<EdgeEndpoint>();
+        services.AddSingleton(new NimbusPaths(options.DataDirectory));
+        services.AddSingleton(new EdgeOptions { DefaultAccountId = options.AccountId, DefaultRegion = options.Region });
+        services.AddSingleton<AwsServiceRouter>();
+        services.AddSingleton<AwsEdgeDispatcher>();
+        services.AddSingleton<HealthEndpoint>();
+        services.AddNimbusCloudWatch();
+        services.AddNimbusExecution(new ExecutionOptions
+        {
+            IdleTimeout = options.EnvironmentIdleTimeout,
+            RuntimeInterpreters = options.RuntimeInterpreters,
+        });
+        services.AddNimbusLambda();
+
+        var app = builder.Build();
+        var health = app.Services.GetRequiredService<HealthEndpoint>();
+        var dispatcher = app.Services.GetRequiredService<AwsEdgeDispatcher>();
+        // Nimbus's own endpoints are routed first; everything else is an AWS request for the edge dispatcher.
+        app.UseRouting();
+        app.MapGet("/_nimbus/health", health.WriteAsync);
+        app.UseEndpoints(_ => { });
+        app.Run(dispatcher.DispatchAsync);
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        app.Services.GetRequiredService<EdgeEndpoint>().Url = endpoint.ToString();
+        return new NimbusHost(app, endpoint);
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

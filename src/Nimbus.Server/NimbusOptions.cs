@@ -1,0 +1,24 @@
+namespace Nimbus.Server;
+
+/// <summary>
+/// Server settings. Command line (<c>--port 4566 --bind 127.0.0.1 --data-dir ./.nimbus</c>), environment
+/// (<c>NIMBUS_PORT</c>, <c>NIMBUS_BIND</c>, <c>NIMBUS_DATA_DIR</c>, …) or the <c>Nimbus</c> configuration section.
+/// </summary>
+public sealed record NimbusOptions
+{
+    public int Port { get; init; } = 4566;
+
+    public string BindAddress { get; init; } = "127.0.0.1";
+
+    public string DataDirectory { get; init; } = "./.nimbus";
+
+    public string AccountId { get; init; } = Core.AwsScope.DefaultAccountId;
+
+    public string Region { get; init; } = Core.AwsScope.DefaultRegion;
+
+    /// <summary>How long an idle execution environment stays warm before it is reaped.</summary>
+    public TimeSpan EnvironmentIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Interpreter per runtime identifier, overriding discovery (e.g. <c>nodejs22.x=/opt/node22/bin/node</c>).</summary>
+    public IReadOnlyDictionary<string, string> RuntimeInterpreters { get; init; } = new Dictionary<string, string>();
+}

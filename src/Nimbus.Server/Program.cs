@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Nimbus.Server;
+
+// Settings: command line, then NIMBUS_* environment variables, then defaults.
+var configuration = new ConfigurationBuilder()
+    .AddEnvironmentVariables("NIMBUS_")
+    .AddCommandLine(args, new Dictionary<string, string>
+    {
+        ["--port"] = "PORT",
+        ["--bind"] = "BIND",
+        ["--data-dir"] = "DATA_DIR",
+        ["--account-id"] = "ACCOUNT_ID",
+        ["--region"] = "REGION",
+        ["--idle-timeout"] = "IDLE_TIMEOUT_SECONDS",
+    })
+    .Build();
+
+var options = new NimbusOptions
+{
+    Port = configuration.GetValue("PORT", 4566),
+    BindAddress = configuration["BIND"] ?? "127.0.0.1",
+    DataDirectory = configuration["DATA_DIR"] ?? "./.nimbus",
+    AccountId = configuration["ACCOUNT_ID"] ?? Nimbus.Core.AwsScope.DefaultAccountId,
+    Region = configuration["REGION"] ?? Nimbus.Core.AwsScope.DefaultRegion,
+    EnvironmentIdleTimeout = TimeSpan.FromSeconds(configuration.GetValue("IDLE_TIMEOUT_SECONDS", 600)),
+    RuntimeInterpreters = configuration.GetSection("RUNTIME").GetChildren()
+        .Where(c => c.Value is not null)
+        .ToDictionary(c => c.Key, c => c.Value!),
+};
+
+await using var host = await NimbusHost.StartAsync(options);
+Console.WriteLine($"Nimbus is listening on {host.Endpoint} (data: {Path.GetFullPath(options.DataDirectory)})");
+Console.WriteLine($"Try: aws --endpoint-url {host.Endpoint.ToString().TrimEnd('/')} lambda list-functions");
+await host.WaitForShutdownAsync();
