@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Nimbus.Server;
+
+namespace Nimbus.Bench;
+
+/// <summary>
+/// The invoke hot path end to end, as a client sees it: HTTP Invoke on the edge endpoint → environment → Runtime API
+/// → response. For each runtime: warm latency at concurrency 1 (p50/p99), throughput at concurrency 16, and the
+/// cold start (first invoke after CreateFunction) p50.
+/// </summary>
+internal static class InvokeBenchmark
+{
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "nimbus-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var host = await NimbusHost.StartAsync(
+            new NimbusOptions { Port = 0, DataDirectory = dataDirectory },
+            logging => logging.SetMinimumLevel(LogLevel.Warning));
+        using var client = new LambdaBenchClient(host.Endpoint);
+        var rows = new List<BenchRow>();
+        try
+        {
+            foreach (var runtime in options.Runtimes)
+            {
+                Console.Error.WriteLine($"[{runtime}] cold starts ({options.ColdStarts})...");
+                var cold = new List<double>();
+                for (var i = 0; i < options.ColdStarts; i++)
+                {
+                    var name = $"cold-{runtime.Replace('.', '-')}-{i}";
+                    await client.CreateNoOpFunctionAsync(name, runtime);
+                    cold.Add(await client.TimedInvokeAsync(name));
+                }
+
+                var warmName = $"warm-{runtime.Replace('.', '-')}";
+                await client.CreateNoOpFunctionAsync(warmName, runtime);
+                Console.Error.WriteLine($"[{runtime}] warm invokes at concurrency 1 ({options.WarmInvokes})...");
+                for (var i = 0; i < 50; i++)
+                {
+                    await client.TimedInvokeAsync(warmName);
+                }
+                var warm = new List<double>(options.WarmInvokes);
+                for (var i = 0; i < options.WarmInvokes; i++)
+                {
+                    warm.Add(await client.TimedInvokeAsync(warmName));
+                }
+
+                Console.Error.WriteLine($"[{runtime}] throughput at concurrency {options.Concurrency} ({options.ThroughputSeconds} s)...");
+                var throughput = await MeasureThroughputAsync(client, warmName, options);
+                rows.Add(new BenchRow(runtime, Percentile(warm, 50), Percentile(warm, 99), throughput, Percentile(cold, 50)));
+            }
+        }
+        finally
+        {
+            TryDelete(dataDirectory);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Nimbus invoke benchmark — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine("| runtime         | warm p50 (ms) | warm p99 (ms) | invokes/s @c" + options.Concurrency.ToString().PadRight(3) + "| cold start p50 (ms) |");
+        Console.WriteLine("|-----------------|---------------|---------------|-----------------|---------------------|");
+        foreach (var row in rows)
+        {
+            Console.WriteLine($"| {row.Runtime,-15} | {row.WarmP50,13:F2} | {row.WarmP99,13:F2} | {row.Throughput,15:F0} | {row.ColdP50,19:F1} |");
+        }
+    }
+
+    private static async Task<double> MeasureThroughputAsync(LambdaBenchClient client, string name, BenchOptions options)
+    {
+        // Warm up as many environments as the concurrency needs before the clock starts.
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => client.TimedInvokeAsync(name)));
+        var deadline = Stopwatch.GetTimestamp() + (long)(options.ThroughputSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var counts = await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+        {
+            var n = 0;
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                await client.TimedInvokeAsync(name);
+                n++;
+            }
+            return n;
+        }));
+        return counts.Sum() / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static double Percentile(List<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        var index = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
+        return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed record BenchRow(string Runtime, double WarmP50, double WarmP99, double Throughput, double ColdP50);
+}
