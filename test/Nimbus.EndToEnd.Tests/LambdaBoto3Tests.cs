@@ -40,7 +40,7 @@ public sealed class LambdaBoto3Tests(NimbusServerFixture server) : IClassFixture
         var executed = result.GetProperty("executed").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Contains("1", executed);
         Assert.Contains("2", executed);
-        Assert.Equal(["$LATEST", "1", "2"], result.GetProperty("versions").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.Equal(["$LATEST", "1", "2"], result.GetProperty("versions").EnumerateArray().Select(e => e.GetString()!).ToArray());
         Assert.Equal(256, result.GetProperty("memory").GetInt32());
         Assert.Equal(204, result.GetProperty("dry").GetInt32());
     }
