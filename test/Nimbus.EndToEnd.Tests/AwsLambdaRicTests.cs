@@ -65,15 +65,15 @@ public sealed class AwsLambdaRicTests(NimbusServerFixture server) : IClassFixtur
         var ric = await FixtureDirectoryAsync();
         var path = FunctionPackage.WriteZip(("bootstrap", Bootstrap), ("index.js", Handler));
         using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
-        var modules = Path.Combine(ric, "node_modules");
-        foreach (var file in Directory.EnumerateFiles(modules, "*", SearchOption.AllDirectories))
+        // What the client needs at run time: its entry point, its bundled JavaScript and its native addon
+        // (dist/rapid-client.node, with libcurl linked in). The build inputs (deps/, ~150 MB) stay out.
+        var package = Path.Combine(ric, "node_modules", "aws-lambda-ric");
+        var files = Directory.EnumerateFiles(Path.Combine(package, "bin"), "*", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(package, "dist"), "*", SearchOption.AllDirectories))
+            .Append(Path.Combine(package, "package.json"));
+        foreach (var file in files)
         {
-            var relative = Path.GetRelativePath(ric, file);
-            if (relative.Contains("/deps/", StringComparison.Ordinal) || relative.EndsWith(".a", StringComparison.Ordinal))
-            {
-                continue; // build inputs, not needed at run time
-            }
-            var entry = zip.CreateEntryFromFile(file, relative, CompressionLevel.Fastest);
+            var entry = zip.CreateEntryFromFile(file, Path.GetRelativePath(ric, file), CompressionLevel.Fastest);
             entry.ExternalAttributes = (int)File.GetUnixFileMode(file) << 16;
         }
         return path;
