@@ -37,7 +37,7 @@ public sealed class AwsLambdaRicTests(NimbusServerFixture server) : IClassFixtur
         await cli.JsonAsync("lambda", "wait", "function-active-v2", "--function-name", name);
 
         var outFile = Path.GetTempFileName();
-        var ok = await cli.JsonAsync("lambda", "invoke", "--function-name", name, "--cli-binary-format", "raw-in-base64-out",
+        var ok = await cli.JsonAsync("lambda", "invoke", "--function-name", name,
             "--payload", """{"a":2,"b":40}""", "--log-type", "Tail", outFile);
         using (var body = JsonDocument.Parse(await File.ReadAllTextAsync(outFile)))
         {
@@ -49,7 +49,7 @@ public sealed class AwsLambdaRicTests(NimbusServerFixture server) : IClassFixtur
         }
         Assert.Contains("ric handling", Encoding.UTF8.GetString(Convert.FromBase64String(ok.GetProperty("LogResult").GetString()!)));
 
-        var failed = await cli.JsonAsync("lambda", "invoke", "--function-name", name, "--cli-binary-format", "raw-in-base64-out",
+        var failed = await cli.JsonAsync("lambda", "invoke", "--function-name", name,
             "--payload", """{"fail":true}""", outFile);
         Assert.Equal("Unhandled", failed.GetProperty("FunctionError").GetString());
         using (var error = JsonDocument.Parse(await File.ReadAllTextAsync(outFile)))

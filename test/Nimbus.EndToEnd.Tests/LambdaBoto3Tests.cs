@@ -11,15 +11,15 @@ public sealed class LambdaBoto3Tests(NimbusServerFixture server) : IClassFixture
         var result = await server.Boto3.RunAsync("""
             lam = client("lambda")
             name = "boto-" + os.urandom(4).hex()
-            code = zip_of({"app.py": "import os\ndef handler(e, c):\n    print('boto says', e)\n    return {'v': os.environ.get('V'), 'fv': c.function_version}\n"})
+            code = zip_of({"app.py": "import os\ndef handler(e, c):\n    print('boto says', e)\n    return {'v': os.environ.get('VAR'), 'fv': c.function_version}\n"})
             lam.create_function(FunctionName=name, Runtime="python3.12", Handler="app.handler", Role="arn:aws:iam::000000000000:role/r",
-                                Code={"ZipFile": code}, Environment={"Variables": {"V": "one"}}, MemorySize=256, Timeout=10)
+                                Code={"ZipFile": code}, Environment={"Variables": {"VAR": "one"}}, MemorySize=256, Timeout=10)
             lam.get_waiter("function_active_v2").wait(FunctionName=name)
             r = lam.invoke(FunctionName=name, Payload=b'{"a":1}', LogType="Tail")
             tail = base64.b64decode(r["LogResult"]).decode()
             first = json.loads(r["Payload"].read())
             v1 = lam.publish_version(FunctionName=name)["Version"]
-            lam.update_function_configuration(FunctionName=name, Environment={"Variables": {"V": "two"}})
+            lam.update_function_configuration(FunctionName=name, Environment={"Variables": {"VAR": "two"}})
             lam.get_waiter("function_updated_v2").wait(FunctionName=name)
             v2 = lam.publish_version(FunctionName=name)["Version"]
             lam.create_alias(FunctionName=name, Name="canary", FunctionVersion=v1, RoutingConfig={"AdditionalVersionWeights": {v2: 0.5}})

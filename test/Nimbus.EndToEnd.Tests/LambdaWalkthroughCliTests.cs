@@ -94,7 +94,7 @@ public sealed class LambdaWalkthroughCliTests(NimbusServerFixture server) : ICla
     private async Task<(JsonElement Response, JsonElement Body)> InvokeAsync(string name, string payload, params string[] extra)
     {
         var outFile = Path.GetTempFileName();
-        var response = await server.Cli.JsonAsync(["lambda", "invoke", "--function-name", name, "--cli-binary-format", "raw-in-base64-out",
+        var response = await server.Cli.JsonAsync(["lambda", "invoke", "--function-name", name,
             "--payload", payload, .. extra, outFile]);
         var text = await File.ReadAllTextAsync(outFile);
         File.Delete(outFile);

@@ -33,7 +33,7 @@ public sealed class RestartPersistenceTests(NimbusServerFixture server) : IClass
 
         var outFile = Path.GetTempFileName();
         var invoked = await cli.JsonAsync("lambda", "invoke", "--function-name", name, "--qualifier", "prod",
-            "--cli-binary-format", "raw-in-base64-out", "--payload", """{"after":"restart"}""", outFile);
+            "--payload", """{"after":"restart"}""", outFile);
         Assert.Equal("1", invoked.GetProperty("ExecutedVersion").GetString());
         Assert.Contains("\"after\":\"restart\"", await File.ReadAllTextAsync(outFile));
     }
