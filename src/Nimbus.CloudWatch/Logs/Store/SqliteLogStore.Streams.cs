@@ -59,6 +59,8 @@ internal sealed partial class SqliteLogStore
         }
         var key = query.OrderBy == StreamOrder.LastEventTime ? "coalesce(last_event_time, 0)" : "0";
         var direction = query.Descending ? "DESC" : "ASC";
+        // A bare constant in ORDER BY would name a column, so the name-only order leaves the key out.
+        var order = query.OrderBy == StreamOrder.LastEventTime ? $"{key} {direction}, name {direction}" : $"name {direction}";
         var comparison = query.Descending ? "<" : ">";
         using var command = connection.CreateCommand();
         command.CommandText = $"""
@@ -66,7 +68,7 @@ internal sealed partial class SqliteLogStore
             WHERE group_id = $g
               AND ($prefix IS NULL OR substr(name, 1, length($prefix)) = $prefix)
               AND ($afterName IS NULL OR ({key}, name) {comparison} ($afterKey, $afterName))
-            ORDER BY {key} {direction}, name {direction} LIMIT $limit
+            ORDER BY {order} LIMIT $limit
             """;
         command.Parameters.AddWithValue("$g", groupId.Value);
         command.Parameters.AddWithValue("$prefix", (object?)query.NamePrefix ?? DBNull.Value);
