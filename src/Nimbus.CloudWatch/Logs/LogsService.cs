@@ -37,8 +37,17 @@ internal sealed partial class LogsService
         }
     }
 
+    /// <summary>PutRetentionPolicy / DeleteRetentionPolicy (null). Expired events are refused by PutLogEvents.</summary>
+    public async Task SetRetentionAsync(AwsScope scope, string name, int? retentionInDays, CancellationToken cancellationToken)
+    {
+        if (!await _store.SetRetentionAsync(scope, name, retentionInDays, cancellationToken))
+        {
+            throw LogsErrors.GroupNotFound();
+        }
+    }
+
     public async Task<Page<LogGroup>> DescribeGroupsAsync(
-        AwsScope scope, string? prefix, string? pattern, int? limit, string? nextToken, CancellationToken cancellationToken)
+        AwsScope scope, string? prefix, string? pattern, int? limit, string? nextToken, CancellationToken cancellationToken, string? groupClass = null)
     {
         if (prefix is not null && pattern is not null)
         {
@@ -50,7 +59,7 @@ internal sealed partial class LogsService
             after = LogTokens.ParseGroup(nextToken) ?? throw LogsErrors.InvalidToken();
         }
         var take = limit ?? LogsLimits.DescribeDefaultLimit;
-        var groups = await _store.ListGroupsAsync(scope, new GroupQuery(prefix, pattern, after, take + 1), cancellationToken);
+        var groups = await _store.ListGroupsAsync(scope, new GroupQuery(prefix, pattern, after, take + 1) { GroupClass = groupClass }, cancellationToken);
         return groups.Count > take
             ? new Page<LogGroup>(groups.Take(take).ToList(), LogTokens.Group(groups[take - 1].Name))
             : new Page<LogGroup>(groups, null);

@@ -52,6 +52,7 @@ public sealed class LogsWireTests : IClassFixture<LogsHost>
     [InlineData("DescribeLogStreams", "{\"logGroupName\": \"g\", \"orderBy\": \"Size\"}", "Member must satisfy enum value set")]
     [InlineData("DescribeLogStreams", "{\"logGroupName\": \"g\", \"logGroupIdentifier\": \"g\"}", "mutually exclusive")]
     [InlineData("PutLogEvents", "{\"logGroupName\": \"g\", \"logStreamName\": \"s\", \"logEvents\": []}", "Member must have length greater than or equal to 1")]
+    [InlineData("PutRetentionPolicy", "{\"logGroupName\": \"g\", \"retentionInDays\": 2}", "Member must satisfy enum value set: [1, 3, 5")]
     [InlineData("DescribeLogGroups", "{\"logGroupNamePrefix\": \"a\", \"logGroupNamePattern\": \"b\"}", "mutually exclusive")]
     [InlineData("GetLogEvents", "{\"logGroupName\": \"g\", \"logStreamName\": \"s\", \"nextToken\": \"garbage\"}", "nextToken")]
     public async Task InvalidInput_ReturnsInvalidParameterException(string operation, string body, string messagePart)

@@ -152,6 +152,32 @@ public sealed class LogsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PutEvents_OlderThanTheGroupsRetention_AreReportedExpired()
+    {
+        await Service.SetRetentionAsync(Scope, "g", 1, Ct);
+        var now = _logs.Time.NowMs;
+
+        var result = await Service.PutEventsAsync(Scope, "g", "s", [new LogRecord(now - 86_400_000L - 3_600_000, "expired"), new LogRecord(now - 86_400_000L + 3_600_000, "kept")], Ct);
+
+        Assert.Equal(1, result.ExpiredLogEventEndIndex);
+        Assert.Equal(1, (await _logs.Store.GetGroupAsync(Scope, "g", Ct))!.RetentionInDays);
+        Assert.Equal(["kept"], (await Service.GetEventsAsync(Scope, "g", "s", null, null, null, null, true, Ct)).Events.Select(e => e.Message));
+    }
+
+    [Fact]
+    public async Task DescribeGroups_FiltersByClassBeforePaging()
+    {
+        await Service.CreateGroupAsync(Scope, "ia-1", "INFREQUENT_ACCESS", Ct);
+        await Service.CreateGroupAsync(Scope, "ia-2", "INFREQUENT_ACCESS", Ct);
+
+        var page = await Service.DescribeGroupsAsync(Scope, null, null, 1, null, Ct, "INFREQUENT_ACCESS");
+        var next = await Service.DescribeGroupsAsync(Scope, null, null, 1, page.NextToken, Ct, "INFREQUENT_ACCESS");
+
+        Assert.Equal(["ia-1"], page.Items.Select(g => g.Name));
+        Assert.Equal(["ia-2"], next.Items.Select(g => g.Name));
+    }
+
+    [Fact]
     public async Task PutEvents_IntoAMissingStream_ThrowsResourceNotFound()
     {
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => Service.PutEventsAsync(Scope, "g", "missing", [new LogRecord(_logs.Time.NowMs, "x")], Ct));

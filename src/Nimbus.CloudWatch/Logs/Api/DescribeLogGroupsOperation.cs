@@ -19,11 +19,10 @@ internal static class DescribeLogGroupsOperation
         var groupClass = Check.GroupClass(request.LogGroupClass);
         // An empty pattern matches everything.
         var pattern = string.IsNullOrEmpty(request.LogGroupNamePattern) ? null : request.LogGroupNamePattern;
-        var page = await service.DescribeGroupsAsync(scope, request.LogGroupNamePrefix, pattern, request.Limit, request.NextToken, cancellationToken);
+        var page = await service.DescribeGroupsAsync(scope, request.LogGroupNamePrefix, pattern, request.Limit, request.NextToken, cancellationToken, groupClass);
         return new DescribeLogGroupsResponse
         {
             LogGroups = page.Items
-                .Where(g => groupClass is null || g.LogGroupClass == groupClass)
                 .Select(g => new LogGroupShape
                 {
                     LogGroupName = g.Name,

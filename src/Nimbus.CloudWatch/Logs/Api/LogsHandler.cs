@@ -33,6 +33,8 @@ internal sealed class LogsHandler : IAwsServiceHandler
         Register("DescribeLogStreams", json.DescribeLogStreamsRequest, json.DescribeLogStreamsResponse, DescribeLogStreamsOperation.InvokeAsync);
         Register("GetLogEvents", json.GetLogEventsRequest, json.GetLogEventsResponse, GetLogEventsOperation.InvokeAsync);
         Register("FilterLogEvents", json.FilterLogEventsRequest, json.FilterLogEventsResponse, FilterLogEventsOperation.InvokeAsync);
+        Register("PutRetentionPolicy", json.PutRetentionPolicyRequest, json.EmptyResponse, PutRetentionPolicyOperation.InvokeAsync);
+        Register("DeleteRetentionPolicy", json.DeleteRetentionPolicyRequest, json.EmptyResponse, DeleteRetentionPolicyOperation.InvokeAsync);
         Register("PutLogEvents", json.PutLogEventsRequest, json.PutLogEventsResponse, PutLogEventsOperation.InvokeAsync);
     }
 

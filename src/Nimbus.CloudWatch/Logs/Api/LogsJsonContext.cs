@@ -25,5 +25,7 @@ namespace Nimbus.CloudWatch.Logs.Api;
 [JsonSerializable(typeof(FilterLogEventsResponse))]
 [JsonSerializable(typeof(PutLogEventsRequest))]
 [JsonSerializable(typeof(PutLogEventsResponse))]
+[JsonSerializable(typeof(PutRetentionPolicyRequest))]
+[JsonSerializable(typeof(DeleteRetentionPolicyRequest))]
 [JsonSerializable(typeof(EmptyResponse))]
 internal sealed partial class LogsJsonContext : JsonSerializerContext;

@@ -15,6 +15,9 @@ internal interface ILogStore
     /// <summary>Removes the group with its streams and events; false when there was none.</summary>
     Task<bool> DeleteGroupAsync(AwsScope scope, string name, CancellationToken cancellationToken);
 
+    /// <summary>Sets (or with null removes) the group's retention; false when there is no such group.</summary>
+    Task<bool> SetRetentionAsync(AwsScope scope, string name, int? retentionInDays, CancellationToken cancellationToken);
+
     Task<LogGroup?> GetGroupAsync(AwsScope scope, string name, CancellationToken cancellationToken);
 
     /// <summary>Groups in name order after the query's cursor, at most <see cref="GroupQuery.Limit"/>.</summary>

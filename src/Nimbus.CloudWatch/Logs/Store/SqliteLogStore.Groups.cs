@@ -34,6 +34,18 @@ internal sealed partial class SqliteLogStore
         return Task.FromResult(command.ExecuteNonQuery() == 1);
     }
 
+    public Task<bool> SetRetentionAsync(AwsScope scope, string name, int? retentionInDays, CancellationToken cancellationToken)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE log_groups SET retention_days = $d WHERE account_id = $a AND region = $r AND name = $n";
+        command.Parameters.AddWithValue("$d", (object?)retentionInDays ?? DBNull.Value);
+        command.Parameters.AddWithValue("$a", scope.AccountId);
+        command.Parameters.AddWithValue("$r", scope.Region);
+        command.Parameters.AddWithValue("$n", name);
+        return Task.FromResult(command.ExecuteNonQuery() == 1);
+    }
+
     public Task<LogGroup?> GetGroupAsync(AwsScope scope, string name, CancellationToken cancellationToken)
     {
         using var connection = _database.Open();
@@ -57,6 +69,7 @@ internal sealed partial class SqliteLogStore
               AND ($prefix IS NULL OR substr(name, 1, length($prefix)) = $prefix)
               AND ($pattern IS NULL OR instr(name, $pattern) > 0)
               AND ($after IS NULL OR name > $after)
+              AND ($class IS NULL OR log_group_class = $class)
             ORDER BY name LIMIT $limit
             """;
         command.Parameters.AddWithValue("$a", scope.AccountId);
@@ -64,6 +77,7 @@ internal sealed partial class SqliteLogStore
         command.Parameters.AddWithValue("$prefix", (object?)query.NamePrefix ?? DBNull.Value);
         command.Parameters.AddWithValue("$pattern", (object?)query.NamePattern ?? DBNull.Value);
         command.Parameters.AddWithValue("$after", (object?)query.AfterName ?? DBNull.Value);
+        command.Parameters.AddWithValue("$class", (object?)query.GroupClass ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", query.Limit);
         using var reader = command.ExecuteReader();
         var groups = new List<LogGroup>();
