@@ -40,9 +40,6 @@ internal sealed class LogsHandler : IAwsServiceHandler
 
     public AwsServiceDescriptor Descriptor { get; } = new("logs", AwsProtocol.Json) { TargetPrefixes = [TargetPrefix] };
 
-    /// <summary>The operations served, for the compatibility table and tests.</summary>
-    internal IReadOnlyCollection<string> Operations => _operations.Keys;
-
     public async Task HandleAsync(AwsRequestContext request)
     {
         var target = request.Http.Request.Headers["X-Amz-Target"].ToString();

@@ -21,47 +21,53 @@ internal sealed partial class SqliteLogStore
         var messageParameter = insert.Parameters.Add("$m", SqliteType.Text);
         insert.Prepare();
 
+        // Ids and statistics once per stream per call: an ingestion drain holds many small appends to few streams.
+        var tallies = new Dictionary<(AwsScope Scope, string Group, string Stream), StreamTally>();
         foreach (var batch in batches)
         {
             if (batch.Events.Count == 0)
             {
                 continue;
             }
-            var groupId = GroupId(connection, transaction, batch.Scope, batch.GroupName);
-            if (groupId is null)
+            var key = (batch.Scope, batch.GroupName, batch.StreamName);
+            if (!tallies.TryGetValue(key, out var tally))
             {
-                if (!createMissing)
+                var groupId = GroupId(connection, transaction, batch.Scope, batch.GroupName);
+                if (groupId is null)
                 {
-                    return Task.FromResult(AppendOutcome.GroupNotFound);
+                    if (!createMissing)
+                    {
+                        return Task.FromResult(AppendOutcome.GroupNotFound);
+                    }
+                    groupId = CreateGroupIn(connection, transaction, batch.Scope, batch.GroupName, ingestionTime);
                 }
-                groupId = CreateGroupIn(connection, transaction, batch.Scope, batch.GroupName, ingestionTime);
-            }
-            var streamId = StreamId(connection, transaction, groupId.Value, batch.StreamName);
-            if (streamId is null)
-            {
-                if (!createMissing)
+                var streamId = StreamId(connection, transaction, groupId.Value, batch.StreamName);
+                if (streamId is null)
                 {
-                    return Task.FromResult(AppendOutcome.StreamNotFound);
+                    if (!createMissing)
+                    {
+                        return Task.FromResult(AppendOutcome.StreamNotFound);
+                    }
+                    InsertStream(connection, transaction, groupId.Value, batch.StreamName, ingestionTime);
+                    streamId = StreamId(connection, transaction, groupId.Value, batch.StreamName);
                 }
-                InsertStream(connection, transaction, groupId.Value, batch.StreamName, ingestionTime);
-                streamId = StreamId(connection, transaction, groupId.Value, batch.StreamName);
+                tally = new StreamTally(groupId.Value, streamId!.Value);
+                tallies[key] = tally;
             }
 
-            long bytes = 0;
-            var first = long.MaxValue;
-            var last = long.MinValue;
-            streamParameter.Value = streamId!.Value;
-            groupParameter.Value = groupId.Value;
+            streamParameter.Value = tally.StreamId;
+            groupParameter.Value = tally.GroupId;
             foreach (var record in batch.Events)
             {
                 timeParameter.Value = record.TimestampMs;
                 messageParameter.Value = record.Message;
                 insert.ExecuteNonQuery();
-                bytes += SizeOf(record.Message);
-                first = Math.Min(first, record.TimestampMs);
-                last = Math.Max(last, record.TimestampMs);
+                tally.Add(record.TimestampMs, SizeOf(record.Message));
             }
-            UpdateStatistics(connection, transaction, groupId.Value, streamId.Value, batch.Events.Count, bytes, first, last, ingestionTime);
+        }
+        foreach (var tally in tallies.Values)
+        {
+            UpdateStatistics(connection, transaction, tally, ingestionTime);
         }
         transaction.Commit();
         return Task.FromResult(AppendOutcome.Stored);
@@ -237,8 +243,7 @@ internal sealed partial class SqliteLogStore
         return (long)command.ExecuteScalar()!;
     }
 
-    private static void UpdateStatistics(
-        SqliteConnection connection, SqliteTransaction transaction, long groupId, long streamId, int count, long bytes, long first, long last, long ingestionTime)
+    private static void UpdateStatistics(SqliteConnection connection, SqliteTransaction transaction, StreamTally tally, long ingestionTime)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -251,13 +256,13 @@ internal sealed partial class SqliteLogStore
             WHERE id = $s;
             UPDATE log_groups SET stored_bytes = stored_bytes + $bytes WHERE id = $g;
             """;
-        command.Parameters.AddWithValue("$first", first);
-        command.Parameters.AddWithValue("$last", last);
+        command.Parameters.AddWithValue("$first", tally.First);
+        command.Parameters.AddWithValue("$last", tally.Last);
         command.Parameters.AddWithValue("$i", ingestionTime);
-        command.Parameters.AddWithValue("$count", count);
-        command.Parameters.AddWithValue("$s", streamId);
-        command.Parameters.AddWithValue("$bytes", bytes);
-        command.Parameters.AddWithValue("$g", groupId);
+        command.Parameters.AddWithValue("$count", tally.Count);
+        command.Parameters.AddWithValue("$s", tally.StreamId);
+        command.Parameters.AddWithValue("$bytes", tally.Bytes);
+        command.Parameters.AddWithValue("$g", tally.GroupId);
         command.ExecuteNonQuery();
     }
 }
