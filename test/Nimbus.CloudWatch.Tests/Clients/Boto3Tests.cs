@@ -88,6 +88,23 @@ public sealed class Boto3Tests : IClassFixture<LogsHost>
     }
 
     [Fact]
+    public async Task Groups_AreSeparatePerRegionAndAccount()
+    {
+        var result = await RunAsync("/boto3/scoped-" + Guid.NewGuid().ToString("N")[..8], """
+            logs.create_log_group(logGroupName=group)
+            def names(client):
+                return [g["logGroupName"] for g in client.describe_log_groups(logGroupNamePrefix=group)["logGroups"]]
+            endpoint = os.environ["NIMBUS_ENDPOINT"]
+            other_region = boto3.client("logs", endpoint_url=endpoint, region_name="eu-west-1")
+            other_account = boto3.client("logs", endpoint_url=endpoint, aws_access_key_id="222222222222", aws_secret_access_key="x")
+            other_account.create_log_group(logGroupName=group)
+            print(len(names(logs)), len(names(other_region)), len(names(other_account)), names(logs)[0] == group)
+            """);
+
+        Assert.Equal("1 0 1 True", result);
+    }
+
+    [Fact]
     public async Task Errors_AreRaisedAsModeledExceptions()
     {
         var result = await RunAsync("/boto3/missing", """
