@@ -46,6 +46,20 @@ internal sealed partial class LogsService
         }
     }
 
+    /// <summary>DescribeLogGroups with <c>logGroupIdentifiers</c>: the named groups that exist, in name order.</summary>
+    public async Task<IReadOnlyList<LogGroup>> GetGroupsAsync(AwsScope scope, IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var groups = new List<LogGroup>();
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        {
+            if (await _store.GetGroupAsync(scope, name, cancellationToken) is { } group)
+            {
+                groups.Add(group);
+            }
+        }
+        return groups.OrderBy(g => g.Name, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<Page<LogGroup>> DescribeGroupsAsync(
         AwsScope scope, string? prefix, string? pattern, int? limit, string? nextToken, CancellationToken cancellationToken, string? groupClass = null)
     {

@@ -78,11 +78,38 @@ public sealed class LogsWireTests : IClassFixture<LogsHost>
     }
 
     [Fact]
+    public async Task DescribeLogGroups_WithIdentifiers_ReturnsOnlyThoseGroups()
+    {
+        var prefix = "/wire/ids/" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var name in new[] { "/a", "/b", "/c" })
+        {
+            await PostAsync("CreateLogGroup", $"{{\"logGroupName\": \"{prefix}{name}\"}}");
+        }
+
+        var body = await PostForBodyAsync("DescribeLogGroups",
+            $"{{\"logGroupIdentifiers\": [\"{prefix}/c\", \"arn:aws:logs:us-east-1:000000000000:log-group:{prefix}/a\", \"{prefix}/missing\"]}}");
+
+        var names = body.GetProperty("logGroups").EnumerateArray().Select(g => g.GetProperty("logGroupName").GetString());
+        Assert.Equal([prefix + "/a", prefix + "/c"], names);
+    }
+
+    [Fact]
     public async Task AnEmptyBody_IsAnEmptyRequest()
     {
         var (status, _, _) = await PostAsync("DescribeLogGroups", "");
 
         Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    private async Task<JsonElement> PostForBodyAsync(string operation, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _host.Endpoint + "/");
+        request.Headers.Add("X-Amz-Target", "Logs_20140328." + operation);
+        request.Content = new StringContent(body, Encoding.UTF8);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");
+        using var response = await Http.SendAsync(request);
+        Assert.Equal("application/x-amz-json-1.1", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
     private async Task<(HttpStatusCode Status, string? Type, string? Message)> PostAsync(string operation, string body)

@@ -1,11 +1,13 @@
 using Nimbus.CloudWatch.Logs.Api.Shapes;
+using Nimbus.CloudWatch.Logs.Model;
 using Nimbus.Core;
 
 namespace Nimbus.CloudWatch.Logs.Api;
 
 /// <summary>
 /// DescribeLogGroups: name order, <c>logGroupNamePrefix</c> or <c>logGroupNamePattern</c> (case-sensitive
-/// substring), <c>logGroupClass</c> filter. Cross-account options are accepted; Nimbus has no linked accounts.
+/// substring), <c>logGroupClass</c> filter, or <c>logGroupIdentifiers</c> (names or ARNs). Cross-account options
+/// are accepted and ignored; Nimbus has no linked accounts.
 /// </summary>
 internal static class DescribeLogGroupsOperation
 {
@@ -19,7 +21,25 @@ internal static class DescribeLogGroupsOperation
         var groupClass = Check.GroupClass(request.LogGroupClass);
         // An empty pattern matches everything.
         var pattern = string.IsNullOrEmpty(request.LogGroupNamePattern) ? null : request.LogGroupNamePattern;
-        var page = await service.DescribeGroupsAsync(scope, request.LogGroupNamePrefix, pattern, request.Limit, request.NextToken, cancellationToken, groupClass);
+        Page<LogGroup> page;
+        if (request.LogGroupIdentifiers is { } identifiers)
+        {
+            if (identifiers.Count is < 1 or > 50)
+            {
+                throw LogsErrors.Validation("logGroupIdentifiers", null,
+                    identifiers.Count < 1 ? "Member must have length greater than or equal to 1" : "Member must have length less than or equal to 50");
+            }
+            if (request.LogGroupNamePrefix is not null || pattern is not null)
+            {
+                throw LogsErrors.InvalidParameter("logGroupIdentifiers cannot be combined with logGroupNamePrefix or logGroupNamePattern.");
+            }
+            var named = await service.GetGroupsAsync(scope, identifiers.Select(id => LogGroupIdentifier.Resolve(null, id)), cancellationToken);
+            page = new Page<LogGroup>(named.Where(g => groupClass is null || g.LogGroupClass == groupClass).ToList(), null);
+        }
+        else
+        {
+            page = await service.DescribeGroupsAsync(scope, request.LogGroupNamePrefix, pattern, request.Limit, request.NextToken, cancellationToken, groupClass);
+        }
         return new DescribeLogGroupsResponse
         {
             LogGroups = page.Items
