@@ -76,7 +76,7 @@ internal sealed partial class LogsService
             {
                 throw LogsErrors.InvalidParameter("Log events in a single PutLogEvents request must be in chronological order.");
             }
-            bytes += Store.SqliteLogStore.SizeOf(events[i].Message);
+            bytes += LogsLimits.SizeOf(events[i].Message);
         }
         if (events.Count > 0 && events[^1].TimestampMs - events[0].TimestampMs > (long)LogsLimits.MaxBatchSpan.TotalMilliseconds)
         {

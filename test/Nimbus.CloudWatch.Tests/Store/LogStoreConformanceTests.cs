@@ -180,6 +180,19 @@ public abstract class LogStoreConformanceTests
     }
 
     [Fact]
+    public async Task DeleteStream_RemovesItsEventsAndTheirBytesFromTheGroup()
+    {
+        await Append("g", "keep", (1, "abc"));
+        await Append("g", "drop", (2, "defgh"));
+
+        Assert.Equal(AppendOutcome.Stored, await Store.DeleteStreamAsync(Scope, "g", "drop", Ct));
+        Assert.Equal(AppendOutcome.StreamNotFound, await Store.DeleteStreamAsync(Scope, "g", "drop", Ct));
+
+        Assert.Equal(3 + 26, (await Store.GetGroupAsync(Scope, "g", Ct))!.StoredBytes);
+        Assert.Equal(["abc"], (await Store.FilterAsync(Scope, "g", Query(), Ct))!.Events.Select(e => e.Message));
+    }
+
+    [Fact]
     public async Task DeleteGroup_RemovesItsStreamsAndEvents()
     {
         await Append("g", "s", (1, "x"));

@@ -33,13 +33,14 @@ internal sealed partial class SqliteLogStore
         command.Transaction = transaction;
         command.CommandText = """
             UPDATE log_groups SET stored_bytes = stored_bytes - coalesce(
-                (SELECT sum(length(CAST(message AS BLOB)) + 26) FROM log_events
+                (SELECT sum(length(CAST(message AS BLOB)) + $overhead) FROM log_events
                  WHERE stream_id = (SELECT id FROM log_streams WHERE group_id = $g AND name = $n)), 0)
             WHERE id = $g;
             DELETE FROM log_streams WHERE group_id = $g AND name = $n;
             """;
         command.Parameters.AddWithValue("$g", groupId.Value);
         command.Parameters.AddWithValue("$n", streamName);
+        command.Parameters.AddWithValue("$overhead", LogsLimits.EventOverheadBytes);
         command.ExecuteNonQuery();
         using var changes = connection.CreateCommand();
         changes.Transaction = transaction;

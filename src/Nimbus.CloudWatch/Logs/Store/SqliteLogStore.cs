@@ -43,9 +43,6 @@ internal sealed partial class SqliteLogStore : ILogStore
         CREATE INDEX IF NOT EXISTS log_events_by_group ON log_events (group_id, timestamp, id);
         """;
 
-    /// <summary>What an event counts towards the 1 MB page and batch limits: its UTF-8 bytes plus 26 (AWS's rule).</summary>
-    internal const int EventOverheadBytes = 26;
-
     private readonly SqliteDatabase _database;
 
     public SqliteLogStore(SqliteDatabase database)
@@ -54,7 +51,7 @@ internal sealed partial class SqliteLogStore : ILogStore
         _database.EnsureSchema(Schema);
     }
 
-    internal static int SizeOf(string message) => System.Text.Encoding.UTF8.GetByteCount(message) + EventOverheadBytes;
+    private static int SizeOf(string message) => LogsLimits.SizeOf(message);
 
     private static long? GroupId(SqliteConnection connection, SqliteTransaction? transaction, AwsScope scope, string name)
     {
