@@ -1,12 +1,36 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Nimbus.CloudWatch.Logs;
+using Nimbus.CloudWatch.Logs.Api;
+using Nimbus.CloudWatch.Logs.Store;
+using Nimbus.Core;
+using Nimbus.Core.Logs;
+using Nimbus.Core.Storage;
+using Nimbus.Protocol;
 
 namespace Nimbus.CloudWatch;
 
 public static class CloudWatchServiceCollectionExtensions
 {
-    /// <summary>CloudWatch Logs: the log store (also the <see cref="Core.Logs.ILogIngestion"/> seam) and its API.</summary>
+    /// <summary>
+    /// CloudWatch Logs: the log store (SQLite at <c>db/logs.db</c> in the data directory), the
+    /// <see cref="ILogIngestion"/> seam (a background writer, flushed on shutdown) and the Logs API on the edge.
+    /// Needs <see cref="NimbusPaths"/> registered; uses <see cref="TimeProvider.System"/> unless another is.
+    /// </summary>
     public static IServiceCollection AddNimbusCloudWatch(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddSingleton<ILogStore>(provider =>
+            new SqliteLogStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("logs"))));
+        services.AddSingleton<LogsService>();
+        services.AddSingleton<LogIngestion>();
+        services.AddSingleton<ILogIngestion>(provider => provider.GetRequiredService<LogIngestion>());
+        // Stopping the host drains the ingestion queue, so no appended log line is lost on a clean shutdown.
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogIngestion>());
+        services.AddSingleton<LogsHandler>();
+        services.AddSingleton<IAwsServiceHandler>(provider => provider.GetRequiredService<LogsHandler>());
         return services;
     }
 }

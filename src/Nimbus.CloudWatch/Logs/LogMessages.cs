@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Nimbus.CloudWatch.Logs;
+
+/// <summary>CloudWatch's log messages; event ids 3000–3099.</summary>
+internal static partial class LogMessages
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Storing {EventCount} ingested log events failed; they are lost")]
+    public static partial void IngestionWriteFailed(ILogger logger, Exception exception, int eventCount);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Stored {EventCount} ingested log events for {StreamCount} streams in one transaction")]
+    public static partial void IngestionBatchStored(ILogger logger, int eventCount, int streamCount);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Log events for {LogGroup} appended after ingestion stopped were dropped")]
+    public static partial void IngestionStopped(ILogger logger, string logGroup);
+}

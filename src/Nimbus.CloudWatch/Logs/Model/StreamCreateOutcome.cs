@@ -1,0 +1,8 @@
+namespace Nimbus.CloudWatch.Logs.Model;
+
+internal enum StreamCreateOutcome
+{
+    Created,
+    AlreadyExists,
+    GroupNotFound,
+}

@@ -1,0 +1,47 @@
+using Nimbus.CloudWatch.Logs.Model;
+using Nimbus.Core;
+
+namespace Nimbus.CloudWatch.Logs.Store;
+
+/// <summary>
+/// Persistence of log groups, streams and events. Narrow on purpose: SQLite now, PostgreSQL in cluster mode.
+/// Every group belongs to one <see cref="AwsScope"/>; nothing crosses scopes. Names compare ordinally.
+/// </summary>
+internal interface ILogStore
+{
+    /// <summary>False when the group already exists.</summary>
+    Task<bool> CreateGroupAsync(AwsScope scope, string name, long creationTime, string logGroupClass, CancellationToken cancellationToken);
+
+    /// <summary>Removes the group with its streams and events; false when there was none.</summary>
+    Task<bool> DeleteGroupAsync(AwsScope scope, string name, CancellationToken cancellationToken);
+
+    /// <summary>Sets (or with null removes) the group's retention; false when there is no such group.</summary>
+    Task<bool> SetRetentionAsync(AwsScope scope, string name, int? retentionInDays, CancellationToken cancellationToken);
+
+    Task<LogGroup?> GetGroupAsync(AwsScope scope, string name, CancellationToken cancellationToken);
+
+    /// <summary>Groups in name order after the query's cursor, at most <see cref="GroupQuery.Limit"/>.</summary>
+    Task<IReadOnlyList<LogGroup>> ListGroupsAsync(AwsScope scope, GroupQuery query, CancellationToken cancellationToken);
+
+    Task<StreamCreateOutcome> CreateStreamAsync(AwsScope scope, string groupName, string streamName, long creationTime, CancellationToken cancellationToken);
+
+    Task<AppendOutcome> DeleteStreamAsync(AwsScope scope, string groupName, string streamName, CancellationToken cancellationToken);
+
+    /// <summary>Null when the group does not exist.</summary>
+    Task<IReadOnlyList<LogStream>?> ListStreamsAsync(AwsScope scope, string groupName, StreamQuery query, CancellationToken cancellationToken);
+
+    Task<LogStream?> GetStreamAsync(AwsScope scope, string groupName, string streamName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores the batches in one transaction, each stream's events in the given order. With
+    /// <paramref name="createMissing"/> absent groups and streams are created (Lambda's log delivery); without it
+    /// a missing group or stream fails the whole call and nothing is stored.
+    /// </summary>
+    Task<AppendOutcome> AppendAsync(IReadOnlyList<StreamBatch> batches, long ingestionTime, bool createMissing, CancellationToken cancellationToken);
+
+    /// <summary>Null when the group or stream does not exist. Events come back in read order (oldest first).</summary>
+    Task<EventPage?> ReadStreamAsync(AwsScope scope, string groupName, string streamName, StreamEventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Null when the group does not exist. Events of all chosen streams, interleaved by time.</summary>
+    Task<FilterPage?> FilterAsync(AwsScope scope, string groupName, GroupEventQuery query, CancellationToken cancellationToken);
+}
