@@ -39,8 +39,9 @@ internal static class LambdaErrors
         return Create("ValidationException", 400, count + string.Join("; ", violations));
     }
 
-    public static string Violation(string? value, string member, string constraint) =>
-        $"Value '{value}' at '{member}' failed to satisfy constraint: Member must {constraint}";
+    public static string Violation(string? value, string member, string constraint) => value is null
+        ? $"Value null at '{member}' failed to satisfy constraint: Member must {constraint}"
+        : $"Value '{value}' at '{member}' failed to satisfy constraint: Member must {constraint}";
 
     public static AwsServiceException Throttled(string reason) => new AwsServiceException("TooManyRequestsException", 429, "Rate Exceeded.")
     {
