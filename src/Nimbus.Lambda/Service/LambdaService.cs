@@ -161,7 +161,7 @@ internal sealed partial class LambdaService
 
     private void Settle(FunctionEntry entry)
     {
-        var hashes = entry.Snapshot.Versions.Values.Select(v => v.Config.CodeHashHex).Distinct().ToList();
+        var hashes = CodeHashes(entry.Snapshot.Document).ToHashSet(StringComparer.Ordinal);
         string? failure = null;
         try
         {
@@ -177,7 +177,8 @@ internal sealed partial class LambdaService
         }
         try
         {
-            Mutate(entry, document => NeedsSettling(document) ? document with
+            // Settle only what this pass unpacked: an update that landed meanwhile brings new code and its own pass.
+            Mutate(entry, document => NeedsSettling(document) && CodeHashes(document).All(hashes.Contains) ? document with
             {
                 Latest = SettleVersion(document.Latest, failure),
                 Versions = document.Versions.Select(v => SettleVersion(v, failure)).ToList(),
@@ -188,6 +189,9 @@ internal sealed partial class LambdaService
             // Deleted meanwhile: nothing to settle.
         }
     }
+
+    private static IEnumerable<string> CodeHashes(FunctionDocument document) =>
+        document.Versions.Select(v => v.CodeHashHex).Append(document.Latest.CodeHashHex);
 
     private static FunctionVersionConfig SettleVersion(FunctionVersionConfig config, string? failure) => config with
     {
