@@ -179,6 +179,18 @@ public sealed class ValidationTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("GET", "/2018-10-31/layers?find=LayerVersion&Arn=x", "GetLayerVersionByArn")]
+    [InlineData("GET", "/2018-10-31/layers", "ListLayers")]
+    [InlineData("GET", "/2019-09-30/functions/f/provisioned-concurrency?List=ALL", "ListProvisionedConcurrencyConfigs")]
+    [InlineData("GET", "/2019-09-30/functions/f/provisioned-concurrency?Qualifier=1", "GetProvisionedConcurrencyConfig")]
+    public async Task UnimplementedOperation_SharingAPath_IsNamedByItsQuery(string method, string path, string operation)
+    {
+        var result = await _host.CallAsync(new HttpMethod(method), path);
+        ResponseAssert.Error(result, HttpStatusCode.NotImplemented, "NotImplementedException");
+        Assert.Contains("operation " + operation + " ", result.Body!["message"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("GET", "/2018-10-31/layers")]
     [InlineData("POST", "/2015-03-31/event-source-mappings")]
     [InlineData("GET", "/2021-10-31/functions/f/url")]

@@ -49,9 +49,12 @@ internal sealed class LambdaApiHandler : IAwsServiceHandler
         Add("GET", "/2017-03-31/tags/{Resource}", "ListTags", ListTagsOperation.HandleAsync);
         Add("POST", "/2014-11-13/functions/{FunctionName}/invoke-async", "InvokeAsync", call => InvokeAsyncOperation.HandleAsync(call, _invoke));
         Add("GET", GetCodeOperation.PathPrefix + "{File}", "GetCode", GetCodeOperation.HandleAsync);
-        foreach (var (method, template, operation) in NotImplementedOperations.All)
+        // Some operations share a path and differ by a query member (GET /2018-10-31/layers?find=LayerVersion):
+        // one route per path, naming the operation the query selects.
+        foreach (var group in NotImplementedOperations.All.GroupBy(o => (o.Method, Path: o.Template.Split('?')[0])))
         {
-            Add(method, template, operation, _ => throw LambdaErrors.NotImplemented(operation));
+            var variants = group.ToList();
+            Add(group.Key.Method, group.Key.Path, variants[0].Operation, call => throw LambdaErrors.NotImplemented(SelectVariant(call, variants)));
         }
     }
 
@@ -103,6 +106,19 @@ internal sealed class LambdaApiHandler : IAwsServiceHandler
         }
         functionName = name.ToString();
         return true;
+    }
+
+    private static string SelectVariant(LambdaCall call, List<(string Method, string Template, string Operation)> variants)
+    {
+        foreach (var (_, template, operation) in variants)
+        {
+            var query = template.Split('?', 2);
+            if (query.Length == 2 && query[1].Split('=', 2) is [var key, var value] && call.Query(key) == value)
+            {
+                return operation;
+            }
+        }
+        return variants.FirstOrDefault(v => !v.Template.Contains('?')).Operation ?? variants[0].Operation;
     }
 
     private void Add(string method, string template, string operation, Func<LambdaCall, Task> handler) =>
