@@ -20,7 +20,9 @@ public static class LambdaServiceCollectionExtensions
     {
         services.TryAddSingleton(options ?? new LambdaOptions());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ILambdaStore>(sp => new SqliteLambdaStore(new SqliteDatabase(sp.GetRequiredService<NimbusPaths>().Database("lambda"))));
+        services.AddSingleton<LambdaDatabase>(sp => new LambdaDatabase(new SqliteDatabase(sp.GetRequiredService<NimbusPaths>().Database("lambda"))));
+        services.AddSingleton<ILambdaStore>(sp => new SqliteLambdaStore(sp.GetRequiredService<LambdaDatabase>().Database));
+        services.AddSingleton<IAsyncEventStore>(sp => new SqliteAsyncEventStore(sp.GetRequiredService<LambdaDatabase>().Database));
         services.AddSingleton<CodeStore>();
         services.AddSingleton(sp => new ConcurrencyGovernor(sp.GetRequiredService<LambdaOptions>().AccountConcurrencyLimit));
         services.AddSingleton<LambdaService>();

@@ -45,6 +45,32 @@ public sealed class PersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AcceptedEvent_RunsAgainAfterARestart()
+    {
+        await _host.CreateFunctionAsync("queued");
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.Engine.Handler = async (_, _, ct) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+            throw new InvalidOperationException("unreachable");
+        };
+        var (status, _, _) = await _host.InvokeAsync("queued", "{\"n\":1}", configure: r => r.Headers.Add("X-Amz-Invocation-Type", "Event"));
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var ran = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.Engine.Handler = (spec, request, ct) =>
+        {
+            ran.TrySetResult(System.Text.Encoding.UTF8.GetString(request.Payload.Span));
+            return FakeExecutionEngine.Echo(spec, request, ct);
+        };
+        await _host.RestartAsync();
+
+        Assert.Equal("{\"n\":1}", await ran.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task DeletedFunction_StaysDeletedAfterRestart()
     {
         await _host.CreateFunctionAsync("ephemeral");

@@ -64,6 +64,7 @@ internal sealed partial class InvokeService
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+            done = false; // shutting down mid-run: the stored event runs again after the restart
             throw;
         }
         catch (Exception exception)
@@ -74,6 +75,7 @@ internal sealed partial class InvokeService
         {
             if (done)
             {
+                _events.Remove(invocation.RequestId);
                 Interlocked.Decrement(ref _pendingAsync);
             }
         }
@@ -81,6 +83,7 @@ internal sealed partial class InvokeService
 
     private void Retry(AsyncInvocation invocation, TimeSpan delay) => _ = Task.Run(async () =>
     {
+        _events.Update(invocation);
         try
         {
             await Task.Delay(delay, _time, _stopping.Token);

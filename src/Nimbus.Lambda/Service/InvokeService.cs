@@ -4,6 +4,7 @@ using Nimbus.Core;
 using Nimbus.Core.Invocation;
 using Nimbus.Execution;
 using Nimbus.Lambda.Model;
+using Nimbus.Lambda.Store;
 
 namespace Nimbus.Lambda.Service;
 
@@ -26,18 +27,27 @@ internal sealed partial class InvokeService : IAsyncDisposable
     private readonly LambdaOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<InvokeService> _logger;
+    private readonly IAsyncEventStore _events;
     private readonly Channel<AsyncInvocation> _queue = Channel.CreateUnbounded<AsyncInvocation>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _workers;
     private int _pendingAsync;
 
-    public InvokeService(LambdaService functions, IExecutionEngine engine, LambdaOptions options, TimeProvider time, ILogger<InvokeService> logger)
+    public InvokeService(LambdaService functions, IExecutionEngine engine, IAsyncEventStore events, LambdaOptions options, TimeProvider time,
+        ILogger<InvokeService> logger)
     {
+        _events = events;
         _functions = functions;
         _engine = engine;
         _options = options;
         _time = time;
         _logger = logger;
+        // Events accepted before a restart run again (at-least-once).
+        foreach (var pending in _events.LoadAll())
+        {
+            Interlocked.Increment(ref _pendingAsync);
+            _queue.Writer.TryWrite(pending);
+        }
         _workers = Enumerable.Range(0, Math.Max(1, options.AsyncWorkers)).Select(_ => Task.Run(DrainAsync)).ToArray();
     }
 
@@ -63,8 +73,10 @@ internal sealed partial class InvokeService : IAsyncDisposable
                 {
                     throw LambdaErrors.TooLarge($"Request must be smaller than {MaxAsyncPayload} bytes for the InvokeFunction operation");
                 }
+                var accepted = new AsyncInvocation(command.Scope, name, qualifier, command.Payload, command.RequestId) { EnqueuedAt = _time.GetUtcNow() };
+                _events.Add(accepted); // durable before the 202
                 Interlocked.Increment(ref _pendingAsync);
-                _queue.Writer.TryWrite(new AsyncInvocation(command.Scope, name, qualifier, command.Payload, command.RequestId) { EnqueuedAt = _time.GetUtcNow() });
+                _queue.Writer.TryWrite(accepted);
                 return new InvokeResult(202, ReadOnlyMemory<byte>.Empty, version.Config.Version);
             default:
                 var outcome = await RunAsync(entry, version, qualifier, command.Payload, command.RequestId, command.ClientContext, command.WantLogTail, cancellationToken);
