@@ -111,6 +111,32 @@ public sealed class FunctionLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateFunctionConfiguration_WhileAnUpdateIsInProgress_ReturnsConflict()
+    {
+        await _host.CreateFunctionAsync("busy");
+        var hold = new TaskCompletionSource();
+        _host.Service.SettleGate = hold.Task;
+        try
+        {
+            var (first, _, _) = await _host.CallAsync(HttpMethod.Put, "/2015-03-31/functions/busy/configuration", "{\"Timeout\": 10}");
+            Assert.Equal(HttpStatusCode.OK, first);
+            var second = await _host.CallAsync(HttpMethod.Put, "/2015-03-31/functions/busy/code",
+                new JsonObject { ["ZipFile"] = Convert.ToBase64String(TestZips.Python("x = 2\n")) });
+            ResponseAssert.Error(second, HttpStatusCode.Conflict, "ResourceConflictException",
+                "The operation cannot be performed at this time. An update is in progress for resource: arn:aws:lambda:us-east-1:000000000000:function:busy");
+            var publish = await _host.CallAsync(HttpMethod.Post, "/2015-03-31/functions/busy/versions", "{}");
+            ResponseAssert.Error(publish, HttpStatusCode.Conflict, "ResourceConflictException");
+        }
+        finally
+        {
+            hold.SetResult();
+        }
+        await _host.WaitSettledAsync("busy");
+        var (third, _, _) = await _host.CallAsync(HttpMethod.Put, "/2015-03-31/functions/busy/configuration", "{\"Timeout\": 20}");
+        Assert.Equal(HttpStatusCode.OK, third);
+    }
+
+    [Fact]
     public async Task UpdateFunctionConfiguration_WithStaleRevisionId_ReturnsPreconditionFailed()
     {
         await _host.CreateFunctionAsync("rev");

@@ -74,6 +74,7 @@ internal sealed partial class LambdaService
         {
             var latest = current.Latest;
             CheckRevision(settings.RevisionId, latest.RevisionId, "GetFunction/GetAlias");
+            RequireSettled(scope, current);
             return current with
             {
                 Latest = latest with
@@ -124,6 +125,7 @@ internal sealed partial class LambdaService
         var document = Mutate(entry, current =>
         {
             CheckRevision(revisionId, current.Latest.RevisionId, "GetFunction/GetAlias");
+            RequireSettled(scope, current);
             var next = current with
             {
                 Latest = current.Latest with

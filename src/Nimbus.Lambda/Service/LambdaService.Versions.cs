@@ -18,6 +18,7 @@ internal sealed partial class LambdaService
         Mutate(entry, current =>
         {
             CheckRevision(revisionId, current.Latest.RevisionId, "GetFunction/GetAlias");
+            RequireSettled(scope, current);
             if (codeSha256 is not null && codeSha256 != current.Latest.CodeSha256)
             {
                 throw LambdaErrors.InvalidParameter($"CodeSHA256 ({codeSha256}) is different from current CodeSHA256 in $LATEST ({current.Latest.CodeSha256}). Please try again with the CodeSHA256 in $LATEST.");

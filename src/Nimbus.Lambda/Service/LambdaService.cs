@@ -157,7 +157,27 @@ internal sealed partial class LambdaService
     /// Finishes a create or update in the background, as Lambda does: unpacks the code, then moves the function
     /// from <c>Pending</c> to <c>Active</c> and the update from <c>InProgress</c> to <c>Successful</c>.
     /// </summary>
-    private void ScheduleSettle(FunctionEntry entry) => _ = Task.Run(() => Settle(entry));
+    private void ScheduleSettle(FunctionEntry entry) => _ = Task.Run(async () =>
+    {
+        await SettleGate;
+        Settle(entry);
+    });
+
+    /// <summary>Tests hold this to observe a function while it is still Pending / InProgress.</summary>
+    internal Task SettleGate { get; set; } = Task.CompletedTask;
+
+    /// <summary>
+    /// AWS refuses a change while the previous one is still being applied; clients wait with
+    /// <c>function-updated-v2</c> / <c>function-active-v2</c>.
+    /// </summary>
+    private static void RequireSettled(AwsScope scope, FunctionDocument document)
+    {
+        if (document.Latest.State == FunctionState.Pending || document.Latest.LastUpdateStatus == LastUpdateStatus.InProgress)
+        {
+            throw LambdaErrors.Conflict("The operation cannot be performed at this time. An update is in progress for resource: "
+                + FunctionArn(scope, document.Latest.FunctionName));
+        }
+    }
 
     private void Settle(FunctionEntry entry)
     {
