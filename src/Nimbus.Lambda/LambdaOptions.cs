@@ -10,5 +10,5 @@ public sealed record LambdaOptions
     public TimeSpan PendingInvokeWait { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Workers draining the asynchronous invocation queue.</summary>
-    public int AsyncWorkers { get; init; } = 4;
+    public int AsyncWorkers { get; init; } = 16;
 }

@@ -219,4 +219,35 @@ public sealed class InvokeTests : IAsyncLifetime
         Assert.Equal("{\"s3\":1}", Encoding.UTF8.GetString(result.Payload.Span));
         Assert.Equal("$LATEST", result.ExecutedVersion);
     }
+
+    [Fact]
+    public async Task Invoke_WithClientContextNotBase64_ReturnsInvalidRequestContent()
+    {
+        await _host.CreateFunctionAsync("ctx");
+        var response = await _host.SendAsync(HttpMethod.Post, "/2015-03-31/functions/ctx/invocations", "{}",
+            r => r.Headers.TryAddWithoutValidation("X-Amz-Client-Context", "%%%not-base64"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("InvalidRequestContentException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+    }
+
+    [Fact]
+    public async Task Invoke_WithUnknownInvocationType_ReturnsValidationException()
+    {
+        await _host.CreateFunctionAsync("kind");
+        var response = await _host.SendAsync(HttpMethod.Post, "/2015-03-31/functions/kind/invocations", "{}",
+            r => r.Headers.Add("X-Amz-Invocation-Type", "Sometimes"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("ValidationException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+    }
+
+    [Fact]
+    public async Task Invoke_WhenEngineCrashes_ReturnsServiceExceptionNot500Trace()
+    {
+        await _host.CreateFunctionAsync("crash");
+        _host.Engine.Handler = (_, _, _) => throw new InvalidOperationException("engine exploded");
+        var result = await _host.CallAsync(HttpMethod.Post, "/2015-03-31/functions/crash/invocations", "{}");
+        ResponseAssert.Error(result, HttpStatusCode.InternalServerError, "ServiceException");
+        // The slot is released even though the engine threw.
+        Assert.Equal(0, _host.Service.Find(Core.AwsScope.Default, "crash")!.InFlight);
+    }
 }

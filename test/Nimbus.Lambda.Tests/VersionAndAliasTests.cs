@@ -170,4 +170,47 @@ public sealed class VersionAndAliasTests : IAsyncLifetime
             "{\"Name\": \"x\", \"FunctionVersion\": \"$LATEST\", \"RoutingConfig\": {\"AdditionalVersionWeights\": {\"1\": 0.5}}}");
         ResponseAssert.Error(result, HttpStatusCode.BadRequest, "InvalidParameterValueException");
     }
+
+    [Fact]
+    public async Task UpdateAlias_SetsThenClearsRouting_AndListAliasesFiltersByVersion()
+    {
+        await _host.CreateFunctionAsync("route");
+        await PublishAsync("route");
+        await UpdateCodeAsync("route", "v2");
+        await PublishAsync("route");
+        await _host.CallAsync(HttpMethod.Post, "/2015-03-31/functions/route/aliases", "{\"Name\": \"a\", \"FunctionVersion\": \"1\"}");
+        await _host.CallAsync(HttpMethod.Post, "/2015-03-31/functions/route/aliases", "{\"Name\": \"b\", \"FunctionVersion\": \"2\"}");
+
+        var (_, weighted, _) = await _host.CallAsync(HttpMethod.Put, "/2015-03-31/functions/route/aliases/a",
+            "{\"RoutingConfig\": {\"AdditionalVersionWeights\": {\"2\": 0.1}}}");
+        Assert.Equal(0.1, weighted!["RoutingConfig"]!["AdditionalVersionWeights"]!["2"]!.GetValue<double>());
+        var (_, cleared, _) = await _host.CallAsync(HttpMethod.Put, "/2015-03-31/functions/route/aliases/a",
+            "{\"RoutingConfig\": {\"AdditionalVersionWeights\": {}}}");
+        Assert.Null(cleared!["RoutingConfig"]);
+
+        var (_, list, _) = await _host.CallAsync(HttpMethod.Get, "/2015-03-31/functions/route/aliases?FunctionVersion=2");
+        Assert.Equal("b", list!["Aliases"]!.AsArray().Single()!["Name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task UpdateAlias_WithWeightAboveOne_ReturnsValidationException()
+    {
+        await _host.CreateFunctionAsync("heavy");
+        await PublishAsync("heavy");
+        await _host.CallAsync(HttpMethod.Post, "/2015-03-31/functions/heavy/aliases", "{\"Name\": \"a\", \"FunctionVersion\": \"1\"}");
+        var result = await _host.CallAsync(HttpMethod.Put, "/2015-03-31/functions/heavy/aliases/a",
+            "{\"RoutingConfig\": {\"AdditionalVersionWeights\": {\"1\": 1.5}}}");
+        ResponseAssert.Error(result, HttpStatusCode.BadRequest, "ValidationException");
+    }
+
+    [Fact]
+    public async Task GetFunctionConfiguration_ByAlias_ReturnsTheAliasVersion()
+    {
+        await _host.CreateFunctionAsync("cfgalias");
+        await PublishAsync("cfgalias");
+        await _host.CallAsync(HttpMethod.Post, "/2015-03-31/functions/cfgalias/aliases", "{\"Name\": \"live\", \"FunctionVersion\": \"1\"}");
+        var (status, body, _) = await _host.CallAsync(HttpMethod.Get, "/2015-03-31/functions/cfgalias/configuration?Qualifier=live");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("1", body!["Version"]!.GetValue<string>());
+    }
 }

@@ -117,5 +117,3 @@ internal sealed class CodeStore
         return target;
     }
 }
-
-internal readonly record struct CodeIdentity(string HashHex, string Sha256Base64, long Size);

@@ -175,5 +175,3 @@ internal sealed partial class LambdaService
         return new AccountSettings(Governor.AccountLimit, Governor.AccountLimit - reserved, codeSize, entries.Count);
     }
 }
-
-internal sealed record AccountSettings(int ConcurrentExecutions, int UnreservedConcurrentExecutions, long TotalCodeSize, long FunctionCount);
