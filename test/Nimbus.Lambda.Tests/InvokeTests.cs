@@ -53,8 +53,12 @@ public sealed class InvokeTests : IAsyncLifetime
         await _host.CallAsync(HttpMethod.Put, "/2015-03-31/functions/pool/configuration", "{\"MemorySize\": 256}");
         await _host.WaitSettledAsync("pool");
         await _host.InvokeAsync("pool");
+        await _host.CallAsync(HttpMethod.Post, "/2015-03-31/functions/pool/versions", "{}");
+        await _host.InvokeAsync("pool");
         var keys = _host.Engine.Calls.Select(c => c.Spec.PoolKey).ToList();
         Assert.NotEqual(keys[0], keys[1]);
+        // Publishing a version changes nothing $LATEST's environments were started with: they stay warm.
+        Assert.Equal(keys[1], keys[2]);
         Assert.Equal(256, _host.Engine.Calls.Last().Spec.MemorySizeMb);
     }
 

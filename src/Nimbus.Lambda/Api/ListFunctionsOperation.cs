@@ -18,8 +18,24 @@ internal static class ListFunctionsOperation
         var response = new ListFunctionsResponseDto
         {
             NextMarker = next,
-            Functions = page.Select(c => Mappers.ToDto(call.Scope, c)).ToList(),
+            Functions = page.Select(c => WithoutStateFields(Mappers.ToDto(call.Scope, c))).ToList(),
         };
         await call.WriteJsonAsync(200, response, LambdaJsonContext.Default.ListFunctionsResponseDto);
+    }
+
+    /// <summary>
+    /// ListFunctions returns a subset of FunctionConfiguration: the state fields and RuntimeVersionConfig are only
+    /// in GetFunction (https://docs.aws.amazon.com/lambda/latest/api/API_ListFunctions.html).
+    /// </summary>
+    private static FunctionConfigurationDto WithoutStateFields(FunctionConfigurationDto dto)
+    {
+        dto.State = null;
+        dto.StateReason = null;
+        dto.StateReasonCode = null;
+        dto.LastUpdateStatus = null;
+        dto.LastUpdateStatusReason = null;
+        dto.LastUpdateStatusReasonCode = null;
+        dto.RuntimeVersionConfig = null;
+        return dto;
     }
 }

@@ -103,8 +103,9 @@ internal sealed partial class LambdaService
             Scope = scope,
             FunctionName = name,
             FunctionKey = scope.AccountId + "/" + scope.Region + "/" + name,
-            // Code hash + revision: any change of code or configuration of this version yields a new pool.
-            PoolKey = $"{scope.AccountId}/{scope.Region}/{name}/{config.Version}/{config.CodeHashHex}/{config.RevisionId}",
+            // Code hash + a hash of everything an environment is started with: any change of code or configuration of
+            // this version yields a new pool, while changes that do not matter to it (publishing, tags) keep it warm.
+            PoolKey = $"{scope.AccountId}/{scope.Region}/{name}/{config.Version}/{config.CodeHashHex}/{ConfigHash(config)}",
             Version = config.Version,
             FunctionArn = config.Version == "$LATEST" ? FunctionArn(scope, name) : FunctionArn(scope, name, config.Version),
             Runtime = config.Runtime,
@@ -119,6 +120,9 @@ internal sealed partial class LambdaService
         };
         return new ResolvedVersion(config, spec);
     }
+
+    private static string ConfigHash(FunctionVersionConfig config) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(config.Fingerprint())))[..16];
 
     /// <summary>Runs a change of one function under its lock: persist first, then publish the new snapshot.</summary>
     private FunctionDocument Mutate(FunctionEntry entry, Func<FunctionDocument, FunctionDocument> change)
