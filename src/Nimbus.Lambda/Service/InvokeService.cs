@@ -191,8 +191,9 @@ internal sealed partial class InvokeService : IAsyncDisposable
         }
         catch (Exception exception) when (exception is OperationCanceledException or TimeoutException)
         {
-            // Workers stop at their next await; queued events are lost (the queue is in memory, see docs).
+            // Workers stop at their next await; their events stay in the store and run after the restart.
         }
-        _stopping.Dispose();
+        // _stopping is not disposed: a retry timer racing the shutdown may still read its token.
+
     }
 }
