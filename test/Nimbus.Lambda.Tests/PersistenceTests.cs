@@ -71,6 +71,19 @@ public sealed class PersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnpackedCode_IsRestoredAtStartUpWhenMissing()
+    {
+        await _host.CreateFunctionAsync("restored");
+        await _host.InvokeAsync("restored");
+        var codeDirectory = _host.Engine.Calls.Single().Spec.CodeDirectory;
+        Directory.Delete(codeDirectory, recursive: true);
+
+        await _host.RestartAsync();
+
+        Assert.True(File.Exists(Path.Combine(codeDirectory, "index.py")));
+    }
+
+    [Fact]
     public async Task DeletedFunction_StaysDeletedAfterRestart()
     {
         await _host.CreateFunctionAsync("ephemeral");

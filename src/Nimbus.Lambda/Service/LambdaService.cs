@@ -38,6 +38,10 @@ internal sealed partial class LambdaService
             {
                 ScheduleSettle(entry);
             }
+            else
+            {
+                EnsureCodeOnDisk(entry.Name, document);
+            }
         }
         foreach (var scope in _functions.Keys.Select(k => k.Scope).Distinct())
         {
@@ -211,6 +215,25 @@ internal sealed partial class LambdaService
         catch (AwsServiceException)
         {
             // Deleted meanwhile: nothing to settle.
+        }
+    }
+
+    /// <summary>
+    /// Keeps "Active implies unpacked" true across a crash (the unpacked tree is not fsynced) or a cleaned cache:
+    /// a directory that is missing is unpacked again from the content-addressed zip. A no-op when present.
+    /// </summary>
+    private void EnsureCodeOnDisk(string name, FunctionDocument document)
+    {
+        foreach (var hash in CodeHashes(document).Distinct())
+        {
+            try
+            {
+                _code.EnsureUnpacked(hash);
+            }
+            catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                LambdaLog.UnpackFailed(_logger, exception, name);
+            }
         }
     }
 
