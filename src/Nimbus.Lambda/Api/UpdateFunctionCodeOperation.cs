@@ -1,0 +1,22 @@
+using Nimbus.Lambda.Api.Dto;
+using Nimbus.Lambda.Service;
+
+namespace Nimbus.Lambda.Api;
+
+/// <summary><c>PUT /2015-03-31/functions/{FunctionName}/code</c> with <c>Publish</c> and <c>DryRun</c>.</summary>
+internal static class UpdateFunctionCodeOperation
+{
+    public static async Task HandleAsync(LambdaCall call)
+    {
+        var (name, _) = FunctionNameParser.Parse(call.Label("FunctionName"), null, allowQualifier: false);
+        var dto = await call.ReadJsonAsync(LambdaJsonContext.Default.UpdateFunctionCodeRequestDto);
+        if (dto.ImageUri is not null)
+        {
+            throw LambdaErrors.InvalidParameter("PackageType Image is not supported by Nimbus yet: deploy a .zip file archive (PackageType Zip).");
+        }
+        var zip = CreateFunctionOperation.CodeOf(dto.ZipFile, dto.S3Bucket, dto.S3Key);
+        var (latest, published) = call.Service.UpdateCode(call.Scope, name, zip, dto.Architectures, dto.Publish == true, dto.DryRun == true, dto.RevisionId);
+        // With Publish, AWS answers with the configuration of the version it published.
+        await call.WriteJsonAsync(200, Mappers.ToDto(call.Scope, published ?? latest), LambdaJsonContext.Default.FunctionConfigurationDto);
+    }
+}

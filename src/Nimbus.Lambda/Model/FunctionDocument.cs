@@ -1,0 +1,26 @@
+namespace Nimbus.Lambda.Model;
+
+/// <summary>
+/// Everything Lambda stores about one function: its <c>$LATEST</c> configuration, published versions, aliases,
+/// resource policy (per qualifier, "" for the unqualified function), tags and reserved concurrency. Persisted as
+/// one document so a change is one atomic write.
+/// </summary>
+internal sealed record FunctionDocument
+{
+    public required FunctionVersionConfig Latest { get; init; }
+
+    public List<FunctionVersionConfig> Versions { get; init; } = [];
+
+    public List<AliasConfig> Aliases { get; init; } = [];
+
+    public Dictionary<string, List<PolicyStatement>> Policies { get; init; } = [];
+
+    public string PolicyRevisionId { get; init; } = Guid.NewGuid().ToString("D");
+
+    public Dictionary<string, string> Tags { get; init; } = [];
+
+    public int? ReservedConcurrency { get; init; }
+
+    /// <summary>Version numbers are never reused, even after a version is deleted.</summary>
+    public long LastVersionNumber { get; init; }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace Nimbus.Lambda.Service;
+
+/// <summary>Lambda's log messages (event ids 3000–3099).</summary>
+internal static partial class LambdaLog
+{
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Lambda loaded {Count} functions")]
+    public static partial void Loaded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Unpacking the code of function {Function} failed")]
+    public static partial void UnpackFailed(ILogger logger, Exception exception, string function);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Function {Function} created ({Runtime})")]
+    public static partial void Created(ILogger logger, string function, string runtime);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Function {Function} deleted")]
+    public static partial void Deleted(ILogger logger, string function);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Asynchronous invocation {RequestId} of {Function} failed: {Reason}")]
+    public static partial void AsyncFailed(ILogger logger, string requestId, string function, string reason);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Asynchronous invocation {RequestId} of {Function} crashed")]
+    public static partial void AsyncCrashed(ILogger logger, Exception exception, string requestId, string function);
+}
