@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nimbus.Core;
+using Nimbus.Execution.Processes;
 
 namespace Nimbus.Execution;
 
@@ -8,6 +11,10 @@ public static class ExecutionServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton(new RuntimeCatalog(options.RuntimeInterpreters));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EdgeEndpoint>();
+        // Replaced by the bubblewrap sandbox launcher when it lands.
+        services.TryAddSingleton<IProcessLauncher, PosixProcessLauncher>();
         services.AddSingleton<IExecutionEngine, ExecutionEngine>();
         return services;
     }
