@@ -74,10 +74,11 @@ internal sealed partial class ExecutionEnvironment
             // Set before Finish so that the pool, resumed by the outcome, never sees this environment as reusable.
             _dead = true;
         }
-        _process?.Kill();
+        // Finish before killing: once killed, the exit would race to report this invocation as a crash.
         var finished = Finish(active, InvocationStatus.Timeout,
             ErrorDocument("Sandbox.Timedout", $"RequestId: {active.RequestId} Error: Task timed out after {seconds} seconds"),
             $"{timestamp} {active.RequestId} Task timed out after {seconds} seconds", "Status: timeout");
+        _process?.Kill();
         if (finished)
         {
             LogMessages.InvocationTimedOut(_context.Logger, _spec.FunctionName, active.RequestId, _spec.TimeoutSeconds);
