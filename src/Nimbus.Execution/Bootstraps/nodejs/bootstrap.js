@@ -73,9 +73,19 @@ class UserCodeError extends Error {
   }
 }
 
+// Node writes to a full pipe asynchronously: wait until everything written so far reached the pipe, so that the
+// function's output precedes END (an empty write's callback runs after every earlier write completed).
+function flushStdio() {
+  const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+  if (pending.length === 0) return null;
+  return Promise.all(pending.map((s) => new Promise((resolve) => s.write('', resolve))));
+}
+
 async function postError(urlPath, err) {
   const doc = toError(err);
   writeLine('ERROR', [`Invoke Error \t${JSON.stringify(doc)}`]);
+  const flushing = flushStdio();
+  if (flushing) await flushing;
   await request('POST', urlPath, JSON.stringify(doc), { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': doc.errorType });
 }
 
@@ -198,6 +208,8 @@ async function invoke(handler, res) {
     await postError(`/invocation/${requestId}/error`, err);
   } else {
     const body = result === undefined ? 'null' : JSON.stringify(result);
+    const flushing = flushStdio();
+    if (flushing) await flushing;
     await request('POST', `/invocation/${requestId}/response`, body === undefined ? 'null' : body, { 'Content-Type': 'application/json' });
   }
 }
