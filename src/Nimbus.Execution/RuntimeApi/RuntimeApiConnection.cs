@@ -124,6 +124,9 @@ internal sealed partial class RuntimeApiConnection
 
     private async Task WriteHeadAndBodyAsync(StringBuilder head, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
+        // An answer already decided is written even when the environment is being stopped (an init error's 202 races
+        // the pool discarding the environment); the stop then ends the connection at its next read.
+        cancellationToken = CancellationToken.None;
         var headLength = Encoding.UTF8.GetMaxByteCount(head.Length);
         // Small answers go out in one write (one syscall, one TCP segment); big events are not copied.
         var combine = body.Length <= 64 * 1024;

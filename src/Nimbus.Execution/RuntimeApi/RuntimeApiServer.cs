@@ -18,7 +18,6 @@ internal sealed class RuntimeApiServer : IDisposable
     private readonly Socket _listener;
     private readonly IRuntimeApiHandler _handler;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Socket> _connections = [];
 
     public RuntimeApiServer(IRuntimeApiHandler handler)
     {
@@ -49,10 +48,6 @@ internal sealed class RuntimeApiServer : IDisposable
                 return;
             }
             socket.NoDelay = true;
-            lock (_connections)
-            {
-                _connections.Add(socket);
-            }
             _ = ServeAsync(socket);
         }
     }
@@ -70,24 +65,15 @@ internal sealed class RuntimeApiServer : IDisposable
         }
         finally
         {
-            lock (_connections)
-            {
-                _connections.Remove(socket);
-            }
             socket.Dispose();
         }
     }
 
     public void Dispose()
     {
+        // Connections end on the cancellation at their next read (or when the runtime process dies), so that an
+        // answer being written still reaches the runtime.
         _stopping.Cancel();
         _listener.Dispose();
-        lock (_connections)
-        {
-            foreach (var socket in _connections)
-            {
-                socket.Dispose();
-            }
-        }
     }
 }
