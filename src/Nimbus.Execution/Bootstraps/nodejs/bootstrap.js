@@ -1,7 +1,7 @@
 'use strict';
 // Nimbus's Node.js runtime: the Lambda Runtime API loop, handler loading, the context object, AWS's console
 // format and error serialization (modelled on aws-lambda-nodejs-runtime-interface-client).
-const http = require('http');
+const net = require('net');
 const path = require('path');
 const fs = require('fs');
 const util = require('util');
@@ -10,8 +10,6 @@ const { pathToFileURL } = require('url');
 const [apiHost, apiPort] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');
 const taskRoot = process.env.LAMBDA_TASK_ROOT;
 const handlerSpec = process.env._HANDLER || '';
-// One keep-alive connection to the Runtime API; idle agent sockets are unref'd, so they do not keep the loop alive.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const PREFIX = '/2018-06-01/runtime';
 
 let currentRequestId = null;
@@ -19,22 +17,60 @@ let currentRequestId = null;
 let settleOnEmptyLoop = null;
 process.on('beforeExit', () => { if (settleOnEmptyLoop) settleOnEmptyLoop(); });
 
-function request(method, urlPath, body, headers) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: apiHost, port: apiPort, method, path: PREFIX + urlPath, agent, headers: headers || {} }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    if (body !== undefined) {
-      req.setHeader('Content-Length', Buffer.byteLength(body));
-      req.end(body);
-    } else {
-      req.end();
-    }
+// A minimal HTTP/1.1 client on one keep-alive socket: the http module costs more per request than the whole
+// Runtime API round trip. The socket is unref'd between requests so that, as with AWS's native client, it does not
+// keep the event loop alive (callbackWaitsForEmptyEventLoop depends on that).
+let socket = null;
+let received = Buffer.alloc(0);
+let waiter = null;
+
+function connect() {
+  socket = net.connect({ host: apiHost, port: Number(apiPort) });
+  socket.setNoDelay(true);
+  socket.on('data', (chunk) => {
+    received = received.length ? Buffer.concat([received, chunk]) : chunk;
+    parseResponse();
   });
+  const fail = (e) => {
+    socket = null;
+    received = Buffer.alloc(0);
+    if (waiter) { const w = waiter; waiter = null; w.reject(e || new Error('Runtime API connection closed')); }
+  };
+  socket.on('error', fail);
+  socket.on('close', () => fail());
+}
+
+function parseResponse() {
+  if (!waiter) return;
+  const end = received.indexOf('\r\n\r\n');
+  if (end < 0) return;
+  const lines = received.toString('latin1', 0, end).split('\r\n');
+  const status = Number(lines[0].split(' ')[1]);
+  const headers = {};
+  for (let i = 1; i < lines.length; i++) {
+    const colon = lines[i].indexOf(':');
+    if (colon > 0) headers[lines[i].slice(0, colon).trim().toLowerCase()] = lines[i].slice(colon + 1).trim();
+  }
+  const length = Number(headers['content-length'] || 0);
+  if (received.length < end + 4 + length) return;
+  const body = received.subarray(end + 4, end + 4 + length);
+  received = received.subarray(end + 4 + length);
+  if (status === 100) { parseResponse(); return; }
+  const w = waiter;
+  waiter = null;
+  socket.unref();
+  w.resolve({ status, headers, body });
+}
+
+function request(method, urlPath, body, headers) {
+  if (!socket) connect();
+  socket.ref();
+  let head = `${method} ${PREFIX}${urlPath} HTTP/1.1\r\nHost: ${apiHost}:${apiPort}\r\n`;
+  if (headers) for (const name of Object.keys(headers)) head += `${name}: ${headers[name]}\r\n`;
+  if (body !== undefined) head += `Content-Length: ${Buffer.byteLength(body)}\r\n`;
+  head += '\r\n';
+  socket.write(body === undefined ? head : head + body);
+  return new Promise((resolve, reject) => { waiter = { resolve, reject }; parseResponse(); });
 }
 
 // ---- logging: "<ISO time>\t<request id>\t<LEVEL>\t<message>", newlines as \r so a message stays one event.
