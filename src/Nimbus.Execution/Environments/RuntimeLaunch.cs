@@ -48,6 +48,8 @@ internal static class RuntimeLaunch
             case RuntimeFamily.Python:
                 runtimeDir = Path.Combine(bootstrapRoot, "python");
                 env["PYTHONPATH"] = runtimeDir;
+                // /var/task is read-only on Lambda: no __pycache__ may land in the shared code directory.
+                env["PYTHONDONTWRITEBYTECODE"] = "1";
                 executable = runtime.InterpreterPath!;
                 argv = [executable, Path.Combine(runtimeDir, "bootstrap.py")];
                 env["AWS_EXECUTION_ENV"] = "AWS_Lambda_" + runtime.Identifier;

@@ -1,10 +1,10 @@
 # Nimbus's Python runtime: the Lambda Runtime API loop, handler loading, the context object, AWS's logging format
 # and error serialization (modelled on awslambdaric, the AWS Lambda Python runtime interface client).
-import http.client
 import importlib
 import json
 import logging
 import os
+import socket
 import sys
 import time
 import traceback
@@ -13,22 +13,72 @@ _api_host, _api_port = os.environ["AWS_LAMBDA_RUNTIME_API"].split(":")
 _task_root = os.environ["LAMBDA_TASK_ROOT"]
 _handler_spec = os.environ.get("_HANDLER", "")
 _PREFIX = "/2018-06-01/runtime"
-_conn = http.client.HTTPConnection(_api_host, int(_api_port))
 _current_request_id = ""
 
 
+class _RuntimeClient:
+    """A minimal HTTP/1.1 client on one keep-alive socket: http.client parses headers with the email package,
+    which costs more than the whole Runtime API round trip."""
+
+    def __init__(self, host, port):
+        self._address = (host, int(port))
+        self._sock = None
+        self._buf = bytearray()
+
+    def request(self, method, path, body=None, headers=None):
+        head = "%s %s%s HTTP/1.1\r\nHost: %s:%d\r\n" % (method, _PREFIX, path, self._address[0], self._address[1])
+        if headers:
+            head += "".join("%s: %s\r\n" % item for item in headers.items())
+        if body is not None:
+            head += "Content-Length: %d\r\n" % len(body)
+        data = (head + "\r\n").encode("latin-1") + (body or b"")
+        for attempt in (0, 1):
+            if self._sock is None:
+                self._sock = socket.create_connection(self._address)
+                self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                self._buf = bytearray()
+            try:
+                self._sock.sendall(data)
+                return self._read_response()
+            except OSError:
+                self._sock.close()
+                self._sock = None
+                if attempt:
+                    raise
+
+    def _read_response(self):
+        while True:
+            end = self._buf.find(b"\r\n\r\n")
+            if end >= 0:
+                break
+            self._receive(65536)
+        lines = self._buf[:end].decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ")[1])
+        headers = {}
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        total = end + 4 + int(headers.get("content-length", "0"))
+        while len(self._buf) < total:
+            self._receive(max(65536, total - len(self._buf)))
+        body = bytes(self._buf[end + 4:total])
+        del self._buf[:total]
+        if status == 100:
+            return self._read_response()
+        return status, headers, body
+
+    def _receive(self, size):
+        chunk = self._sock.recv(size)
+        if not chunk:
+            raise ConnectionResetError("Runtime API connection closed")
+        self._buf += chunk
+
+
+_client = _RuntimeClient(_api_host, _api_port)
+
+
 def _request(method, path, body=None, headers=None):
-    global _conn
-    for attempt in (0, 1):
-        try:
-            _conn.request(method, _PREFIX + path, body=body, headers=headers or {})
-            response = _conn.getresponse()
-            return response, response.read()
-        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
-            if attempt:
-                raise
-            _conn.close()
-            _conn = http.client.HTTPConnection(_api_host, int(_api_port))
+    return _client.request(method, path, body, headers)
 
 
 class _LambdaLogFormatter(logging.Formatter):
@@ -140,19 +190,19 @@ def main():
         _post_error("/init/error", init_error)
         sys.exit(1)
     while True:
-        response, body = _request("GET", "/invocation/next")
-        request_id = response.getheader("Lambda-Runtime-Aws-Request-Id")
+        _, headers, body = _request("GET", "/invocation/next")
+        request_id = headers["lambda-runtime-aws-request-id"]
         _current_request_id = request_id
-        trace_id = response.getheader("Lambda-Runtime-Trace-Id")
+        trace_id = headers.get("lambda-runtime-trace-id")
         if trace_id:
             os.environ["_X_AMZN_TRACE_ID"] = trace_id
         else:
             os.environ.pop("_X_AMZN_TRACE_ID", None)
-        client_context = response.getheader("Lambda-Runtime-Client-Context")
-        identity = response.getheader("Lambda-Runtime-Cognito-Identity")
+        client_context = headers.get("lambda-runtime-client-context")
+        identity = headers.get("lambda-runtime-cognito-identity")
         context = LambdaContext(
-            request_id, int(response.getheader("Lambda-Runtime-Deadline-Ms")),
-            response.getheader("Lambda-Runtime-Invoked-Function-Arn"),
+            request_id, int(headers["lambda-runtime-deadline-ms"]),
+            headers.get("lambda-runtime-invoked-function-arn"),
             json.loads(client_context) if client_context else None,
             json.loads(identity) if identity else None)
         try:
