@@ -103,4 +103,18 @@ public sealed class NodeFailureTests : IDisposable
         Assert.Equal(InvocationStatus.FunctionError, outcome.Status);
         Assert.Equal("Runtime.UserCodeSyntaxError", Json(outcome).GetProperty("errorType").GetString());
     }
+
+    [Fact]
+    public async Task Invoke_WhenResultCannotBeSerialized_ReturnsMarshalErrorAndEnvironmentStaysWarm()
+    {
+        var code = _harness.WriteCode(("index.js", "exports.handler = async (e) => { if (!e.ok) { const o = {}; o.self = o; return o; } return 'fine'; };"));
+        var spec = EngineHarness.Spec(Runtime, "index.handler", code);
+
+        var outcome = await _harness.InvokeAsync(spec, EngineHarness.Request());
+        var next = await _harness.InvokeAsync(spec, EngineHarness.Request("""{"ok":true}"""));
+
+        Assert.Equal("Runtime.MarshalError", Json(outcome).GetProperty("errorType").GetString());
+        Assert.Equal(InvocationStatus.Success, next.Status);
+        Assert.Null(next.InitDurationMs);
+    }
 }

@@ -16,7 +16,12 @@ internal sealed partial class ExecutionEnvironment
         var active = new ActiveInvocation(request, _time.GetTimestamp(), initDurationMs);
         lock (_gate)
         {
-            if (_dead || _active is not null)
+            if (_active is not null)
+            {
+                // Never two invocations in one environment: treat the inconsistency as a dead environment.
+                _dead = true;
+            }
+            if (_dead)
             {
                 return null;
             }

@@ -243,10 +243,18 @@ async function invoke(handler, res) {
   if (err !== null && err !== undefined) {
     await postError(`/invocation/${requestId}/error`, err);
   } else {
-    const body = result === undefined ? 'null' : JSON.stringify(result);
+    let body;
+    try {
+      body = result === undefined ? 'null' : JSON.stringify(result);
+    } catch (e) {
+      // AWS's wording when the handler's result cannot be serialized.
+      await postError(`/invocation/${requestId}/error`, new UserCodeError('Runtime.MarshalError', `Unable to stringify response body as json: ${e.message}`, e));
+      return;
+    }
+    if (body === undefined) body = 'null';
     const flushing = flushStdio();
     if (flushing) await flushing;
-    await request('POST', `/invocation/${requestId}/response`, body === undefined ? 'null' : body, { 'Content-Type': 'application/json' });
+    await request('POST', `/invocation/${requestId}/response`, body, { 'Content-Type': 'application/json' });
   }
 }
 
