@@ -1,6 +1,6 @@
 namespace Nimbus.Execution.RuntimeApi;
 
-/// <summary>The request line and the few headers the Runtime API cares about.</summary>
+/// <summary>The request line and the few headers the Runtime API cares about (one per connection, reused).</summary>
 internal sealed class RequestHead
 {
     public string Method { get; set; } = "";
@@ -20,4 +20,15 @@ internal sealed class RequestHead
     public string? ErrorType { get; set; }
 
     public bool HasBody => Chunked || ContentLength > 0;
+
+    public void Reset()
+    {
+        Method = "";
+        Path = "";
+        ContentLength = -1;
+        Chunked = false;
+        ExpectContinue = false;
+        Close = false;
+        ErrorType = null;
+    }
 }

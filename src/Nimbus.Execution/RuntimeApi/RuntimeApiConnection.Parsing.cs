@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
@@ -39,50 +40,80 @@ internal sealed partial class RuntimeApiConnection
         }
     }
 
-    private static RequestHead ParseHead(ReadOnlySequence<byte> bytes)
+    private RequestHead ParseHead(ReadOnlySequence<byte> bytes)
     {
-        var text = Encoding.Latin1.GetString(bytes);
-        var head = new RequestHead();
-        var lines = text.Split("\r\n");
-        var requestLine = lines[0].Split(' ');
-        if (requestLine.Length < 3)
+        if (bytes.IsSingleSegment)
+        {
+            return ParseHead(bytes.FirstSpan);
+        }
+        var rented = ArrayPool<byte>.Shared.Rent((int)bytes.Length);
+        try
+        {
+            bytes.CopyTo(rented);
+            return ParseHead(rented.AsSpan(0, (int)bytes.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Parses the head in place; only the path (and an error type) become strings.</summary>
+    private RequestHead ParseHead(ReadOnlySpan<byte> span)
+    {
+        var head = _head;
+        head.Reset();
+        var lineEnd = span.IndexOf("\r\n"u8);
+        var requestLine = lineEnd < 0 ? span : span[..lineEnd];
+        var rest = lineEnd < 0 ? [] : span[(lineEnd + 2)..];
+        var firstSpace = requestLine.IndexOf((byte)' ');
+        var secondSpace = firstSpace < 0 ? -1 : requestLine[(firstSpace + 1)..].IndexOf((byte)' ');
+        if (firstSpace <= 0 || secondSpace <= 0)
         {
             throw new InvalidDataException("Bad request line");
         }
-        head.Method = requestLine[0];
-        var target = requestLine[1];
-        var query = target.IndexOf('?');
-        head.Path = query < 0 ? target : target[..query];
-        head.Close = requestLine[2] == "HTTP/1.0";
-        for (var i = 1; i < lines.Length; i++)
+        var method = requestLine[..firstSpace];
+        var target = requestLine.Slice(firstSpace + 1, secondSpace);
+        var version = requestLine[(firstSpace + secondSpace + 2)..];
+        head.Method = method.SequenceEqual("GET"u8) ? "GET" : method.SequenceEqual("POST"u8) ? "POST" : Encoding.Latin1.GetString(method);
+        var query = target.IndexOf((byte)'?');
+        head.Path = Encoding.Latin1.GetString(query < 0 ? target : target[..query]);
+        head.Close = version.SequenceEqual("HTTP/1.0"u8);
+        while (!rest.IsEmpty)
         {
-            var line = lines[i];
-            var colon = line.IndexOf(':');
+            lineEnd = rest.IndexOf("\r\n"u8);
+            var line = lineEnd < 0 ? rest : rest[..lineEnd];
+            rest = lineEnd < 0 ? [] : rest[(lineEnd + 2)..];
+            var colon = line.IndexOf((byte)':');
             if (colon <= 0)
             {
                 continue;
             }
-            var name = line.AsSpan(0, colon).Trim();
-            var value = line.AsSpan(colon + 1).Trim();
-            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            var name = line[..colon].Trim(" \t"u8);
+            var value = line[(colon + 1)..].Trim(" \t"u8);
+            if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8))
             {
-                head.ContentLength = long.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+                if (!Utf8Parser.TryParse(value, out long length, out var consumed) || consumed != value.Length || length < 0)
+                {
+                    throw new InvalidDataException("Bad Content-Length");
+                }
+                head.ContentLength = length;
             }
-            else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
             {
-                head.Chunked = value.Contains("chunked", StringComparison.OrdinalIgnoreCase);
+                head.Chunked = Ascii.EqualsIgnoreCase(value, "chunked"u8);
             }
-            else if (name.Equals("Expect", StringComparison.OrdinalIgnoreCase))
+            else if (Ascii.EqualsIgnoreCase(name, "Expect"u8))
             {
-                head.ExpectContinue = value.Equals("100-continue", StringComparison.OrdinalIgnoreCase);
+                head.ExpectContinue = Ascii.EqualsIgnoreCase(value, "100-continue"u8);
             }
-            else if (name.Equals("Connection", StringComparison.OrdinalIgnoreCase))
+            else if (Ascii.EqualsIgnoreCase(name, "Connection"u8))
             {
-                head.Close = value.Equals("close", StringComparison.OrdinalIgnoreCase);
+                head.Close = Ascii.EqualsIgnoreCase(value, "close"u8);
             }
-            else if (name.Equals("Lambda-Runtime-Function-Error-Type", StringComparison.OrdinalIgnoreCase))
+            else if (Ascii.EqualsIgnoreCase(name, "Lambda-Runtime-Function-Error-Type"u8))
             {
-                head.ErrorType = value.ToString();
+                head.ErrorType = Encoding.UTF8.GetString(value);
             }
         }
         return head;

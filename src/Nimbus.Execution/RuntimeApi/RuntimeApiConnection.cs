@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
-using System.Text;
+using System.Runtime.CompilerServices;
+using System.Text.Unicode;
 
 namespace Nimbus.Execution.RuntimeApi;
 
@@ -16,6 +17,9 @@ internal sealed partial class RuntimeApiConnection
     private readonly NetworkStream _stream;
     private readonly PipeReader _reader;
     private readonly IRuntimeApiHandler _handler;
+    private readonly RequestHead _head = new();
+    private static readonly byte[] _accepted =
+        "HTTP/1.1 202 Accepted\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{\"status\":\"OK\"}"u8.ToArray();
 
     public RuntimeApiConnection(Socket socket, IRuntimeApiHandler handler)
     {
@@ -94,56 +98,58 @@ internal sealed partial class RuntimeApiConnection
     private async Task WriteNextAsync(RuntimeInvocation invocation, CancellationToken cancellationToken)
     {
         var request = invocation.Request;
-        var builder = new StringBuilder(512);
-        builder.Append("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: ")
-            .Append(request.RequestId)
-            .Append("\r\nLambda-Runtime-Deadline-Ms: ").Append(invocation.DeadlineMs)
-            .Append("\r\nLambda-Runtime-Invoked-Function-Arn: ").Append(request.InvokedFunctionArn);
-        AppendHeader(builder, "Lambda-Runtime-Trace-Id", request.TraceId);
-        AppendHeader(builder, "Lambda-Runtime-Client-Context", request.ClientContext);
-        AppendHeader(builder, "Lambda-Runtime-Cognito-Identity", request.CognitoIdentity);
-        builder.Append("\r\nContent-Length: ").Append(request.Payload.Length).Append("\r\n\r\n");
-        await WriteHeadAndBodyAsync(builder, request.Payload, cancellationToken);
-    }
-
-    private static void AppendHeader(StringBuilder builder, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            builder.Append("\r\n").Append(name).Append(": ").Append(value);
-        }
-    }
-
-    private Task WriteResultAsync(RuntimeApiResult result, CancellationToken cancellationToken)
-    {
-        var builder = new StringBuilder(128);
-        builder.Append("HTTP/1.1 ").Append(result.StatusCode).Append(' ').Append(Reason(result.StatusCode))
-            .Append("\r\nContent-Type: application/json\r\nContent-Length: ").Append(result.Body.Length).Append("\r\n\r\n");
-        return WriteHeadAndBodyAsync(builder, result.Body, cancellationToken);
-    }
-
-    private async Task WriteHeadAndBodyAsync(StringBuilder head, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
-    {
-        // An answer already decided is written even when the environment is being stopped (an init error's 202 races
-        // the pool discarding the environment); the stop then ends the connection at its next read.
-        cancellationToken = CancellationToken.None;
-        var headLength = Encoding.UTF8.GetMaxByteCount(head.Length);
-        // Small answers go out in one write (one syscall, one TCP segment); big events are not copied.
-        var combine = body.Length <= 64 * 1024;
-        var buffer = ArrayPool<byte>.Shared.Rent(headLength + (combine ? body.Length : 0));
+        var payload = request.Payload;
+        var optional = (request.TraceId?.Length ?? 0) + (request.ClientContext?.Length ?? 0) + (request.CognitoIdentity?.Length ?? 0);
+        var headLength = 512 + (3 * (request.RequestId.Length + request.InvokedFunctionArn.Length + optional));
+        // Small events go out with the head in one write (one syscall, one segment); big ones are not copied.
+        var combine = payload.Length <= 64 * 1024;
+        var buffer = ArrayPool<byte>.Shared.Rent(headLength + (combine ? payload.Length : 0));
         try
         {
-            var written = Encoding.UTF8.GetBytes(head.ToString(), buffer);
+            var span = buffer.AsSpan();
+            var written = Format(span, $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: {request.RequestId}\r\nLambda-Runtime-Deadline-Ms: {invocation.DeadlineMs}\r\nLambda-Runtime-Invoked-Function-Arn: {request.InvokedFunctionArn}\r\n");
+            written += Header(span[written..], "Lambda-Runtime-Trace-Id", request.TraceId);
+            written += Header(span[written..], "Lambda-Runtime-Client-Context", request.ClientContext);
+            written += Header(span[written..], "Lambda-Runtime-Cognito-Identity", request.CognitoIdentity);
+            written += Format(span[written..], $"Content-Length: {payload.Length}\r\n\r\n");
             if (combine)
             {
-                body.Span.CopyTo(buffer.AsSpan(written));
-                await _stream.WriteAsync(buffer.AsMemory(0, written + body.Length), cancellationToken);
+                payload.Span.CopyTo(span[written..]);
+                await _stream.WriteAsync(buffer.AsMemory(0, written + payload.Length), CancellationToken.None);
             }
             else
             {
-                await _stream.WriteAsync(buffer.AsMemory(0, written), cancellationToken);
-                await _stream.WriteAsync(body, cancellationToken);
+                await _stream.WriteAsync(buffer.AsMemory(0, written), CancellationToken.None);
+                await _stream.WriteAsync(payload, CancellationToken.None);
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int Header(Span<byte> destination, string name, string? value) =>
+        string.IsNullOrEmpty(value) ? 0 : Format(destination, $"{name}: {value}\r\n");
+
+    private static int Format(Span<byte> destination, [InterpolatedStringHandlerArgument(nameof(destination))] ref Utf8.TryWriteInterpolatedStringHandler handler) =>
+        Utf8.TryWrite(destination, ref handler, out var written) ? written : throw new InvalidOperationException("Runtime API head buffer too small");
+
+    private async Task WriteResultAsync(RuntimeApiResult result, CancellationToken cancellationToken)
+    {
+        // An answer already decided is written even when the environment is being stopped (an init error's 202 races
+        // the pool discarding the environment); the stop then ends the connection at its next read.
+        if (result.StatusCode == 202)
+        {
+            await _stream.WriteAsync(_accepted, CancellationToken.None);
+            return;
+        }
+        var buffer = ArrayPool<byte>.Shared.Rent(256 + result.Body.Length);
+        try
+        {
+            var written = Format(buffer, $"HTTP/1.1 {result.StatusCode} {Reason(result.StatusCode)}\r\nContent-Type: application/json\r\nContent-Length: {result.Body.Length}\r\n\r\n");
+            result.Body.Span.CopyTo(buffer.AsSpan(written));
+            await _stream.WriteAsync(buffer.AsMemory(0, written + result.Body.Length), CancellationToken.None);
         }
         finally
         {
