@@ -117,4 +117,17 @@ public sealed class NodeFailureTests : IDisposable
         Assert.Equal(InvocationStatus.Success, next.Status);
         Assert.Null(next.InitDurationMs);
     }
+
+    [Fact]
+    public async Task Invoke_WhenUncaughtExceptionEscapes_ReturnsItAsFunctionErrorAndNextInvokeColdStarts()
+    {
+        var code = _harness.WriteCode(("index.js", "exports.handler = (e) => new Promise(() => { if (e.boom) setTimeout(() => { throw new RangeError('async boom'); }, 0); else throw new Error('never'); });"));
+        var spec = EngineHarness.Spec(Runtime, "index.handler", code);
+
+        var outcome = await _harness.InvokeAsync(spec, EngineHarness.Request("""{"boom":true}"""));
+
+        Assert.Equal(InvocationStatus.FunctionError, outcome.Status);
+        Assert.Equal("RangeError", Json(outcome).GetProperty("errorType").GetString());
+        Assert.Equal("async boom", Json(outcome).GetProperty("errorMessage").GetString());
+    }
 }

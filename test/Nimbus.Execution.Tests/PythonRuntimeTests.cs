@@ -144,4 +144,18 @@ public sealed class PythonRuntimeTests : IDisposable
         Assert.Equal(InvocationStatus.Timeout, outcome.Status);
         Assert.Equal($"RequestId: {request.RequestId} Error: Task timed out after 1.00 seconds", Json(outcome).GetProperty("errorMessage").GetString());
     }
+
+    [Fact]
+    public async Task Invoke_WhenHandlerCallsSysExit_ReturnsRuntimeExitError()
+    {
+        var code = _harness.WriteCode(("app.py", "import sys\ndef handler(event, context):\n    print('leaving')\n    sys.exit(2)\n"));
+        var spec = EngineHarness.Spec(Runtime, "app.handler", code);
+        var request = EngineHarness.Request();
+
+        var outcome = await _harness.InvokeAsync(spec, request);
+
+        Assert.Equal(InvocationStatus.RuntimeExited, outcome.Status);
+        Assert.Equal($"RequestId: {request.RequestId} Error: Runtime exited with error: exit status 2", Json(outcome).GetProperty("errorMessage").GetString());
+        Assert.Contains("leaving", _harness.Logs.Invocation(spec.LogGroupName, request.RequestId));
+    }
 }

@@ -57,10 +57,7 @@ internal sealed partial class ExecutionEnvironment
             active.LogStart = _collector.Count;
             _collector.Add($"START RequestId: {request.RequestId} Version: {_spec.Version}");
         }
-        lock (_gate)
-        {
-            _active = active;
-        }
+        // Not published as the active invocation: the runtime's exit must not claim it as a crash.
         Finish(active, init.FailureStatus, init.ErrorPayload!(request.RequestId), null,
             init.FailureStatus == InvocationStatus.Timeout ? "Status: timeout" : $"Status: error\tError Type: {init.ErrorType}");
         return active.Completion.Task.Result;
@@ -82,7 +79,7 @@ internal sealed partial class ExecutionEnvironment
         // Finish before killing: once killed, the exit would race to report this invocation as a crash.
         var finished = Finish(active, InvocationStatus.Timeout,
             ErrorDocument("Sandbox.Timedout", $"RequestId: {active.RequestId} Error: Task timed out after {seconds} seconds"),
-            $"{timestamp} {active.RequestId} Task timed out after {seconds} seconds", "Status: timeout");
+            $"{timestamp} {active.RequestId} Task timed out after {seconds} seconds", "Status: timeout", _spec.TimeoutSeconds * 1000.0);
         _process?.Kill();
         if (finished)
         {
@@ -94,7 +91,8 @@ internal sealed partial class ExecutionEnvironment
     /// Ends an invocation exactly once: drains the pipe (so everything the function wrote so far precedes END), writes
     /// END and REPORT, hands the invocation's records to CloudWatch Logs in one batch and completes the outcome.
     /// </summary>
-    private bool Finish(ActiveInvocation active, InvocationStatus status, ReadOnlyMemory<byte> payload, string? platformLine, string? reportStatus)
+    private bool Finish(ActiveInvocation active, InvocationStatus status, ReadOnlyMemory<byte> payload, string? platformLine, string? reportStatus,
+        double minimumDurationMs = 0)
     {
         lock (_gate)
         {
@@ -103,11 +101,16 @@ internal sealed partial class ExecutionEnvironment
                 return false;
             }
             active.Done = true;
-            _active = null;
+            if (ReferenceEquals(_active, active))
+            {
+                _active = null;
+            }
             _lastRequestId = active.RequestId;
         }
         active.Timeout?.Dispose();
         var durationMs = _time.GetElapsedTime(active.StartTimestamp).TotalMilliseconds;
+        // Timers may fire a hair early against the stopwatch; a timed-out invocation lasted its whole timeout.
+        durationMs = Math.Max(durationMs, minimumDurationMs);
         var memoryMb = (int)Math.Ceiling((_process?.PeakMemoryBytes() ?? 0) / (1024.0 * 1024.0));
         // Since 1 August 2025 Lambda bills the INIT phase of on-demand functions: Billed Duration includes it.
         var billedMs = (long)Math.Ceiling(durationMs + (active.InitDurationMs ?? 0));
