@@ -8,4 +8,10 @@ public sealed record ExecutionOptions
 
     /// <summary>Interpreter per runtime identifier, overriding discovery.</summary>
     public IReadOnlyDictionary<string, string> RuntimeInterpreters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How long a runtime may take to initialise (Lambda: 10 s for on-demand functions).</summary>
+    public TimeSpan InitTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where Nimbus's own bootstraps live (default: <c>Bootstraps</c> next to the assembly).</summary>
+    public string? BootstrapDirectory { get; init; }
 }

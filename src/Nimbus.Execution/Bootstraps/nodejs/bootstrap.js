@@ -1,0 +1,290 @@
+'use strict';
+// Nimbus's Node.js runtime: the Lambda Runtime API loop, handler loading, the context object, AWS's console
+// format and error serialization (modelled on aws-lambda-nodejs-runtime-interface-client).
+const net = require('net');
+const path = require('path');
+const fs = require('fs');
+const util = require('util');
+const { pathToFileURL } = require('url');
+
+const [apiHost, apiPort] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');
+const taskRoot = process.env.LAMBDA_TASK_ROOT;
+const handlerSpec = process.env._HANDLER || '';
+const PREFIX = '/2018-06-01/runtime';
+
+let currentRequestId = null;
+// Settles the running invocation with null when the event loop drains without an answer (as AWS's runtime does).
+let settleOnEmptyLoop = null;
+process.on('beforeExit', () => { if (settleOnEmptyLoop) settleOnEmptyLoop(); });
+
+// A minimal HTTP/1.1 client on one keep-alive socket: the http module costs more per request than the whole
+// Runtime API round trip. The socket is unref'd between requests so that, as with AWS's native client, it does not
+// keep the event loop alive (callbackWaitsForEmptyEventLoop depends on that).
+let socket = null;
+let received = Buffer.alloc(0);
+let waiter = null;
+
+function connect() {
+  socket = net.connect({ host: apiHost, port: Number(apiPort) });
+  socket.setNoDelay(true);
+  socket.on('data', (chunk) => {
+    received = received.length ? Buffer.concat([received, chunk]) : chunk;
+    parseResponse();
+  });
+  const fail = (e) => {
+    socket = null;
+    received = Buffer.alloc(0);
+    if (waiter) { const w = waiter; waiter = null; w.reject(e || new Error('Runtime API connection closed')); }
+  };
+  socket.on('error', fail);
+  socket.on('close', () => fail());
+}
+
+function parseResponse() {
+  if (!waiter) return;
+  const end = received.indexOf('\r\n\r\n');
+  if (end < 0) return;
+  const lines = received.toString('latin1', 0, end).split('\r\n');
+  const status = Number(lines[0].split(' ')[1]);
+  const headers = {};
+  for (let i = 1; i < lines.length; i++) {
+    const colon = lines[i].indexOf(':');
+    if (colon > 0) headers[lines[i].slice(0, colon).trim().toLowerCase()] = lines[i].slice(colon + 1).trim();
+  }
+  const length = Number(headers['content-length'] || 0);
+  if (received.length < end + 4 + length) return;
+  const body = received.subarray(end + 4, end + 4 + length);
+  received = received.subarray(end + 4 + length);
+  if (status === 100) { parseResponse(); return; }
+  const w = waiter;
+  waiter = null;
+  socket.unref();
+  w.resolve({ status, headers, body });
+}
+
+function request(method, urlPath, body, headers) {
+  if (!socket) connect();
+  socket.ref();
+  let head = `${method} ${PREFIX}${urlPath} HTTP/1.1\r\nHost: ${apiHost}:${apiPort}\r\n`;
+  if (headers) for (const name of Object.keys(headers)) head += `${name}: ${headers[name]}\r\n`;
+  if (body !== undefined) head += `Content-Length: ${Buffer.byteLength(body)}\r\n`;
+  head += '\r\n';
+  socket.write(body === undefined ? head : head + body);
+  return new Promise((resolve, reject) => { waiter = { resolve, reject }; parseResponse(); });
+}
+
+// ---- logging: "<ISO time>\t<request id>\t<LEVEL>\t<message>", newlines as \r so a message stays one event.
+function writeLine(level, args) {
+  const message = util.format.apply(util, args).replace(/\n/g, '\r');
+  process.stdout.write(`${new Date().toISOString()}\t${currentRequestId || 'undefined'}\t${level}\t${message}\n`);
+}
+console.log = (...args) => writeLine('INFO', args);
+console.info = (...args) => writeLine('INFO', args);
+console.warn = (...args) => writeLine('WARN', args);
+console.error = (...args) => writeLine('ERROR', args);
+console.debug = (...args) => writeLine('DEBUG', args);
+console.trace = (...args) => writeLine('TRACE', args);
+console.fatal = (...args) => writeLine('FATAL', args);
+
+// ---- errors as the AWS Node.js runtime serializes them.
+function toError(err) {
+  if (err instanceof Error) {
+    return {
+      errorType: err.name || 'Error',
+      errorMessage: err.message,
+      trace: typeof err.stack === 'string' ? err.stack.split('\n') : [],
+    };
+  }
+  if (err === undefined || err === null) {
+    return { errorType: 'handled', errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack' };
+  }
+  return { errorType: typeof err, errorMessage: String(err), trace: [] };
+}
+
+class UserCodeError extends Error {
+  constructor(name, message, cause) {
+    super(message);
+    this.name = name;
+    if (cause && cause.stack) this.stack = `${name}: ${message}\n` + cause.stack.split('\n').slice(1).join('\n');
+  }
+}
+
+// Node writes to a full pipe asynchronously: wait until everything written so far reached the pipe, so that the
+// function's output precedes END (an empty write's callback runs after every earlier write completed).
+function flushStdio() {
+  const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+  if (pending.length === 0) return null;
+  return Promise.all(pending.map((s) => new Promise((resolve) => s.write('', resolve))));
+}
+
+async function postError(urlPath, err) {
+  const doc = toError(err);
+  writeLine('ERROR', [`Invoke Error \t${JSON.stringify(doc)}`]);
+  const flushing = flushStdio();
+  if (flushing) await flushing;
+  await request('POST', urlPath, JSON.stringify(doc), { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': doc.errorType });
+}
+
+// ---- handler loading: "dir/file.export[.nested]"; .mjs and "type":"module" packages are ES modules.
+function isModulePackage(dir) {
+  for (let d = dir; d.startsWith(taskRoot); d = path.dirname(d)) {
+    const pkg = path.join(d, 'package.json');
+    if (fs.existsSync(pkg)) {
+      try { return JSON.parse(fs.readFileSync(pkg, 'utf8')).type === 'module'; } catch { return false; }
+    }
+    if (d === taskRoot) break;
+  }
+  return false;
+}
+
+async function loadHandler() {
+  const slash = handlerSpec.lastIndexOf('/');
+  const dir = handlerSpec.slice(0, slash + 1);
+  const rest = handlerSpec.slice(slash + 1);
+  const dot = rest.indexOf('.');
+  if (dot < 0) throw new UserCodeError('Runtime.MalformedHandlerName', "Bad handler");
+  const moduleName = rest.slice(0, dot);
+  const exportPath = rest.slice(dot + 1).split('.');
+  const base = path.resolve(taskRoot, dir, moduleName);
+  let loaded;
+  try {
+    if (fs.existsSync(base + '.mjs')) {
+      loaded = await import(pathToFileURL(base + '.mjs').href);
+    } else if (fs.existsSync(base + '.cjs')) {
+      loaded = require(base + '.cjs');
+    } else if (fs.existsSync(base + '.js') && isModulePackage(path.dirname(base))) {
+      loaded = await import(pathToFileURL(base + '.js').href);
+    } else {
+      loaded = require(fs.existsSync(base + '.js') ? base + '.js' : (dir ? base : moduleName));
+    }
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new UserCodeError('Runtime.UserCodeSyntaxError', `${e.name}: ${e.message}`, e);
+    if (e && (e.code === 'MODULE_NOT_FOUND' || e.code === 'ERR_MODULE_NOT_FOUND')) {
+      throw new UserCodeError('Runtime.ImportModuleError', `Error: Cannot find module '${moduleName}'\nRequire stack:\n- ${__filename}`, e);
+    }
+    throw e;
+  }
+  let fn = loaded;
+  for (const part of exportPath) fn = fn == null ? undefined : fn[part];
+  if (fn === undefined && loaded && loaded.default) {
+    fn = loaded.default;
+    for (const part of exportPath) fn = fn == null ? undefined : fn[part];
+  }
+  if (typeof fn !== 'function') {
+    throw new UserCodeError('Runtime.HandlerNotFound', `${moduleName}.${exportPath.join('.')} is undefined or not exported`);
+  }
+  return fn;
+}
+
+function makeContext(headers, deadline, finish) {
+  const ctx = {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+    functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+    invokedFunctionArn: headers['lambda-runtime-invoked-function-arn'],
+    memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+    awsRequestId: headers['lambda-runtime-aws-request-id'],
+    logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+    logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+    clientContext: headers['lambda-runtime-client-context'] ? JSON.parse(headers['lambda-runtime-client-context']) : undefined,
+    identity: headers['lambda-runtime-cognito-identity'] ? JSON.parse(headers['lambda-runtime-cognito-identity']) : undefined,
+    getRemainingTimeInMillis: () => deadline - Date.now(),
+    done: (err, result) => finish(err, result),
+    succeed: (result) => finish(null, result),
+    fail: (err) => finish(err || 'handled', undefined),
+  };
+  return ctx;
+}
+
+async function invoke(handler, res) {
+  const requestId = res.headers['lambda-runtime-aws-request-id'];
+  const deadline = Number(res.headers['lambda-runtime-deadline-ms']);
+  currentRequestId = requestId;
+  if (res.headers['lambda-runtime-trace-id']) process.env._X_AMZN_TRACE_ID = res.headers['lambda-runtime-trace-id'];
+  else delete process.env._X_AMZN_TRACE_ID;
+  let event = null;
+  let unmarshalError = null;
+  try {
+    event = res.body.length ? JSON.parse(res.body.toString('utf8')) : null;
+  } catch (e) {
+    unmarshalError = new UserCodeError('Runtime.UnmarshalError', `Unable to parse input as JSON: ${e.message}`, e);
+  }
+
+  let settled = false;
+  let resolveDone;
+  const done = new Promise((r) => { resolveDone = r; });
+  let context;
+  const finish = (err, result, viaCallback) => {
+    if (settled) return;
+    settled = true;
+    settleOnEmptyLoop = null;
+    const post = () => resolveDone({ err, result });
+    // callback(err, result) with callbackWaitsForEmptyEventLoop: answer once the event loop has drained.
+    if (viaCallback && context.callbackWaitsForEmptyEventLoop) process.once('beforeExit', post);
+    else post();
+  };
+  context = makeContext(res.headers, deadline, (e, r) => finish(e, r, true));
+  const callback = (err, result) => finish(err, result, true);
+  settleOnEmptyLoop = () => finish(null, null, false);
+  try {
+    if (unmarshalError) throw unmarshalError;
+    const returned = handler(event, context, callback);
+    if (returned && typeof returned.then === 'function') {
+      returned.then((r) => finish(null, r, false), (e) => finish(e === undefined ? new Error('undefined') : e, undefined, false));
+    } else if (handler.length < 3 && returned !== undefined) {
+      finish(null, returned, false);
+    } else if (handler.length < 3) {
+      finish(null, null, true);
+    }
+  } catch (e) {
+    finish(e, undefined, false);
+  }
+  const { err, result } = await done;
+  if (err !== null && err !== undefined) {
+    await postError(`/invocation/${requestId}/error`, err);
+  } else {
+    let body;
+    try {
+      body = result === undefined ? 'null' : JSON.stringify(result);
+    } catch (e) {
+      // AWS's wording when the handler's result cannot be serialized.
+      await postError(`/invocation/${requestId}/error`, new UserCodeError('Runtime.MarshalError', `Unable to stringify response body as json: ${e.message}`, e));
+      return;
+    }
+    if (body === undefined) body = 'null';
+    const flushing = flushStdio();
+    if (flushing) await flushing;
+    await request('POST', `/invocation/${requestId}/response`, body, { 'Content-Type': 'application/json' });
+  }
+}
+
+async function main() {
+  let handler;
+  try {
+    handler = await loadHandler();
+  } catch (e) {
+    await postError('/init/error', e);
+    process.exit(129);
+  }
+  process.on('uncaughtException', async (e) => {
+    writeLine('ERROR', [`Uncaught Exception \t${JSON.stringify(toError(e))}`]);
+    if (currentRequestId) await postError(`/invocation/${currentRequestId}/error`, e).catch(() => {});
+    process.exit(129);
+  });
+  process.on('unhandledRejection', async (reason) => {
+    const e = reason instanceof Error ? reason : new Error(String(reason));
+    e.name = 'Runtime.UnhandledPromiseRejection';
+    writeLine('ERROR', [`Unhandled Promise Rejection \t${JSON.stringify(toError(e))}`]);
+    if (currentRequestId) await postError(`/invocation/${currentRequestId}/error`, e).catch(() => {});
+    process.exit(128);
+  });
+  for (;;) {
+    const res = await request('GET', '/invocation/next');
+    await invoke(handler, res);
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`Nimbus runtime failure: ${e && e.stack ? e.stack : e}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,234 @@
+# Nimbus's Python runtime: the Lambda Runtime API loop, handler loading, the context object, AWS's logging format
+# and error serialization (modelled on awslambdaric, the AWS Lambda Python runtime interface client).
+import importlib
+import json
+import logging
+import os
+import socket
+import sys
+import time
+import traceback
+
+_api_host, _api_port = os.environ["AWS_LAMBDA_RUNTIME_API"].split(":")
+_task_root = os.environ["LAMBDA_TASK_ROOT"]
+_handler_spec = os.environ.get("_HANDLER", "")
+_PREFIX = "/2018-06-01/runtime"
+_current_request_id = ""
+
+
+class _RuntimeClient:
+    """A minimal HTTP/1.1 client on one keep-alive socket: http.client parses headers with the email package,
+    which costs more than the whole Runtime API round trip."""
+
+    def __init__(self, host, port):
+        self._address = (host, int(port))
+        self._sock = None
+        self._buf = bytearray()
+
+    def request(self, method, path, body=None, headers=None):
+        head = "%s %s%s HTTP/1.1\r\nHost: %s:%d\r\n" % (method, _PREFIX, path, self._address[0], self._address[1])
+        if headers:
+            head += "".join("%s: %s\r\n" % item for item in headers.items())
+        if body is not None:
+            head += "Content-Length: %d\r\n" % len(body)
+        data = (head + "\r\n").encode("latin-1") + (body or b"")
+        for attempt in (0, 1):
+            if self._sock is None:
+                self._sock = socket.create_connection(self._address)
+                self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                self._buf = bytearray()
+            try:
+                self._sock.sendall(data)
+                return self._read_response()
+            except OSError:
+                self._sock.close()
+                self._sock = None
+                if attempt:
+                    raise
+
+    def _read_response(self):
+        while True:
+            end = self._buf.find(b"\r\n\r\n")
+            if end >= 0:
+                break
+            self._receive(65536)
+        lines = self._buf[:end].decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ")[1])
+        headers = {}
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        total = end + 4 + int(headers.get("content-length", "0"))
+        while len(self._buf) < total:
+            self._receive(max(65536, total - len(self._buf)))
+        body = bytes(self._buf[end + 4:total])
+        del self._buf[:total]
+        if status == 100:
+            return self._read_response()
+        return status, headers, body
+
+    def _receive(self, size):
+        chunk = self._sock.recv(size)
+        if not chunk:
+            raise ConnectionResetError("Runtime API connection closed")
+        self._buf += chunk
+
+
+_client = _RuntimeClient(_api_host, _api_port)
+
+
+def _request(method, path, body=None, headers=None):
+    return _client.request(method, path, body, headers)
+
+
+class _LambdaLogFormatter(logging.Formatter):
+    # [LEVEL]\t2026-11-27T00:00:00.000Z\t<request id>\tmessage, newlines as \r so a record stays one event.
+    def __init__(self):
+        super().__init__(datefmt="%Y-%m-%dT%H:%M:%S")
+        self.converter = time.gmtime
+
+    def format(self, record):
+        record.aws_request_id = _current_request_id
+        text = "[%s]\t%s.%03dZ\t%s\t%s" % (
+            record.levelname, self.formatTime(record, self.datefmt), record.msecs, _current_request_id, record.getMessage())
+        if record.exc_info:
+            text += "\n" + self.formatException(record.exc_info)
+        return text.replace("\n", "\r")
+
+
+def _configure_logging():
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(_LambdaLogFormatter())
+    root = logging.getLogger()
+    for existing in list(root.handlers):
+        root.removeHandler(existing)
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+
+
+class LambdaContext:
+    def __init__(self, request_id, deadline_ms, invoked_arn, client_context, identity):
+        self.aws_request_id = request_id
+        self.function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME")
+        self.function_version = os.environ.get("AWS_LAMBDA_FUNCTION_VERSION")
+        self.invoked_function_arn = invoked_arn
+        self.memory_limit_in_mb = os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")
+        self.log_group_name = os.environ.get("AWS_LAMBDA_LOG_GROUP_NAME")
+        self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME")
+        self.client_context = client_context
+        self.identity = identity
+        self._deadline_ms = deadline_ms
+
+    def get_remaining_time_in_millis(self):
+        return max(int(self._deadline_ms - time.time() * 1000), 0)
+
+
+def _error_document(error_type, message, request_id, stack):
+    return {"errorMessage": message, "errorType": error_type, "requestId": request_id, "stackTrace": stack}
+
+
+def _user_error(exc, request_id):
+    tb = traceback.extract_tb(exc.__traceback__)
+    # Drop the runtime's own frames, as AWS's runtime does.
+    tb = [frame for frame in tb if not frame.filename.startswith(os.path.dirname(__file__))]
+    return _error_document(type(exc).__name__, str(exc), request_id, traceback.format_list(tb))
+
+
+def _log_error(doc, exc=None):
+    lines = ["[ERROR] %s: %s" % (doc["errorType"], doc["errorMessage"])]
+    if exc is not None:
+        lines.append("Traceback (most recent call last):")
+        lines.extend(line.rstrip("\n") for line in doc["stackTrace"])
+    sys.stdout.write("\r".join(lines).replace("\n", "\r") + "\n")
+
+
+def _flush():
+    # print() goes out raw but buffered: everything printed must reach the pipe before the answer.
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        pass
+
+
+def _post_error(path, doc):
+    _flush()
+    body = json.dumps(doc).encode()
+    _request("POST", path, body, {"Content-Type": "application/json", "Lambda-Runtime-Function-Error-Type": doc["errorType"]})
+
+
+def _load_handler():
+    try:
+        module_path, function_name = _handler_spec.rsplit(".", 1)
+    except ValueError:
+        return None, _error_document("Runtime.MalformedHandlerName", "Bad handler '%s': not enough values to unpack (expected 2, got 1)" % _handler_spec, "", [])
+    module_name = module_path.replace("/", ".")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        return None, _error_document("Runtime.ImportModuleError", "Unable to import module '%s': %s" % (module_path, exc), "", [])
+    except SyntaxError as exc:
+        return None, _error_document(
+            "Runtime.UserCodeSyntaxError", "Syntax error in module '%s': %s" % (module_path, exc), "",
+            traceback.format_list(traceback.extract_tb(exc.__traceback__)[1:]) + ["  File \"%s\" Line %s\n" % (exc.filename, exc.lineno)])
+    except Exception as exc:
+        return None, _user_error(exc, "")
+    handler = getattr(module, function_name, None)
+    if handler is None:
+        return None, _error_document("Runtime.HandlerNotFound", "Handler '%s' missing on module '%s'" % (function_name, module_path), "", [])
+    return handler, None
+
+
+def main():
+    global _current_request_id
+    sys.path.insert(0, _task_root)
+    sys.path.insert(1, "/opt/python")
+    _configure_logging()
+    handler, init_error = _load_handler()
+    if init_error is not None:
+        _log_error(init_error)
+        _post_error("/init/error", init_error)
+        sys.exit(1)
+    while True:
+        _, headers, body = _request("GET", "/invocation/next")
+        request_id = headers["lambda-runtime-aws-request-id"]
+        _current_request_id = request_id
+        trace_id = headers.get("lambda-runtime-trace-id")
+        if trace_id:
+            os.environ["_X_AMZN_TRACE_ID"] = trace_id
+        else:
+            os.environ.pop("_X_AMZN_TRACE_ID", None)
+        client_context = headers.get("lambda-runtime-client-context")
+        identity = headers.get("lambda-runtime-cognito-identity")
+        context = LambdaContext(
+            request_id, int(headers["lambda-runtime-deadline-ms"]),
+            headers.get("lambda-runtime-invoked-function-arn"),
+            json.loads(client_context) if client_context else None,
+            json.loads(identity) if identity else None)
+        try:
+            try:
+                event = json.loads(body) if body else None
+            except ValueError as exc:
+                raise _UnmarshalError("Unable to unmarshal input: %s" % exc) from None
+            result = handler(event, context)
+            payload = json.dumps(result).encode()
+        except _UnmarshalError as exc:
+            doc = _error_document("Runtime.UnmarshalError", str(exc), request_id, [])
+            _log_error(doc)
+            _post_error("/invocation/%s/error" % request_id, doc)
+            continue
+        except Exception as exc:
+            doc = _user_error(exc, request_id)
+            _log_error(doc, exc)
+            _post_error("/invocation/%s/error" % request_id, doc)
+            continue
+        _flush()
+        _request("POST", "/invocation/%s/response" % request_id, payload, {"Content-Type": "application/json"})
+
+
+class _UnmarshalError(Exception):
+    pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+using Nimbus.Core;
+using Nimbus.Core.Logs;
+using Nimbus.Execution.Processes;
+
+namespace Nimbus.Execution.Environments;
+
+/// <summary>The engine-wide services every environment uses.</summary>
+internal sealed record EnvironmentContext(
+    IProcessLauncher Launcher,
+    ILogIngestion Logs,
+    EdgeEndpoint Edge,
+    TimeProvider Time,
+    ExecutionOptions Options,
+    string BootstrapRoot,
+    ILogger Logger);

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Nimbus.Execution.Processes;
+
+namespace Nimbus.Execution.Environments;
+
+/// <summary>Builds the command line and environment of a runtime process, as Lambda sets them up.</summary>
+internal static class RuntimeLaunch
+{
+    // Variables a function's configuration cannot override: Lambda rejects or replaces them
+    // (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
+    private static readonly string[] _reserved =
+    [
+        "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME",
+        "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE",
+        "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+    ];
+
+    public static IReadOnlyCollection<string> Reserved => _reserved;
+
+    public static ProcessLaunchRequest Build(EnvironmentSpec spec, RuntimeInfo runtime, string bootstrapRoot,
+        string runtimeApi, string logStreamName, string endpointUrl)
+    {
+        var taskRoot = Path.GetFullPath(spec.CodeDirectory);
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        string executable;
+        List<string> argv;
+        string runtimeDir;
+        var interpreterDir = runtime.InterpreterPath is { } interpreter ? Path.GetDirectoryName(interpreter) + ":" : "";
+        // Lambda's PATH is /var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin; /var/lang/bin is where the interpreter lives.
+        env["PATH"] = interpreterDir + "/usr/local/bin:/usr/bin/:/bin:/opt/bin";
+        env["LANG"] = "en_US.UTF-8";
+        env["TZ"] = ":UTC";
+        env["LD_LIBRARY_PATH"] = "/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:/var/task/lib:/opt/lib";
+        env["AWS_ENDPOINT_URL"] = endpointUrl;
+        switch (runtime.Family)
+        {
+            case RuntimeFamily.NodeJs:
+                runtimeDir = Path.Combine(bootstrapRoot, "nodejs");
+                var major = runtime.Identifier["nodejs".Length..].TrimEnd('x', '.');
+                env["NODE_PATH"] = $"/opt/nodejs/node{major}/node_modules:/opt/nodejs/node_modules:{runtimeDir}/node_modules:{runtimeDir}:{taskRoot}";
+                executable = runtime.InterpreterPath!;
+                // The AWS Node.js bootstrap sizes the old generation to the function's memory (about 90 %).
+                argv = [executable, "--max-old-space-size=" + (spec.MemorySizeMb * 9 / 10).ToString(CultureInfo.InvariantCulture),
+                    Path.Combine(runtimeDir, "bootstrap.js")];
+                env["AWS_EXECUTION_ENV"] = "AWS_Lambda_" + runtime.Identifier;
+                break;
+            case RuntimeFamily.Python:
+                runtimeDir = Path.Combine(bootstrapRoot, "python");
+                env["PYTHONPATH"] = runtimeDir;
+                // /var/task is read-only on Lambda: no __pycache__ may land in the shared code directory.
+                env["PYTHONDONTWRITEBYTECODE"] = "1";
+                executable = runtime.InterpreterPath!;
+                argv = [executable, Path.Combine(runtimeDir, "bootstrap.py")];
+                env["AWS_EXECUTION_ENV"] = "AWS_Lambda_" + runtime.Identifier;
+                break;
+            case RuntimeFamily.OsOnly:
+                runtimeDir = bootstrapRoot;
+                executable = Path.Combine(taskRoot, "bootstrap");
+                argv = [executable];
+                break;
+            default:
+                throw new NotSupportedException($"Runtime {runtime.Identifier} cannot be run by Nimbus.");
+        }
+        foreach (var (key, value) in spec.Environment)
+        {
+            if (!_reserved.Contains(key, StringComparer.Ordinal))
+            {
+                env[key] = value;
+            }
+        }
+        env["_HANDLER"] = spec.Handler;
+        env["AWS_REGION"] = spec.Scope.Region;
+        env["AWS_DEFAULT_REGION"] = spec.Scope.Region;
+        env["AWS_LAMBDA_FUNCTION_NAME"] = spec.FunctionName;
+        env["AWS_LAMBDA_FUNCTION_VERSION"] = spec.Version;
+        env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = spec.MemorySizeMb.ToString(CultureInfo.InvariantCulture);
+        env["AWS_LAMBDA_LOG_GROUP_NAME"] = spec.LogGroupName;
+        env["AWS_LAMBDA_LOG_STREAM_NAME"] = logStreamName;
+        env["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";
+        env["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
+        env["LAMBDA_TASK_ROOT"] = taskRoot;
+        env["LAMBDA_RUNTIME_DIR"] = runtimeDir;
+        // The account id as access key: SDK calls made by the function land in the function's own account.
+        env["AWS_ACCESS_KEY_ID"] = spec.Scope.AccountId;
+        env["AWS_SECRET_ACCESS_KEY"] = "nimbus-function-secret";
+        env["AWS_SESSION_TOKEN"] = "nimbus-function-session";
+        return new ProcessLaunchRequest(executable, argv, env, taskRoot);
+    }
+}

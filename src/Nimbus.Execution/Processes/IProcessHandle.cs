@@ -1,0 +1,31 @@
+namespace Nimbus.Execution.Processes;
+
+/// <summary>
+/// A started process (and the process group it leads). Its stdout and stderr share one pipe, read by whoever
+/// owns the handle so that output can be ordered against Runtime API events.
+/// </summary>
+public interface IProcessHandle : IDisposable
+{
+    int ProcessId { get; }
+
+    /// <summary>
+    /// Reads whatever the merged stdout+stderr pipe holds right now without blocking. Returns the number of bytes
+    /// read, 0 when nothing is buffered, or -1 at end of file (every writer closed the pipe).
+    /// </summary>
+    int ReadAvailable(Span<byte> buffer);
+
+    /// <summary>
+    /// Blocks the calling thread until the pipe is readable or the process exited (whichever first).
+    /// Returns true when the process has exited.
+    /// </summary>
+    bool WaitForOutputOrExit();
+
+    /// <summary>Completes with the exit description once the process has exited and been reaped.</summary>
+    Task<ProcessExit> Exited { get; }
+
+    /// <summary>Kills the whole process group with SIGKILL (children included).</summary>
+    void Kill();
+
+    /// <summary>Peak resident memory in bytes seen so far (0 when unknown).</summary>
+    long PeakMemoryBytes();
+}

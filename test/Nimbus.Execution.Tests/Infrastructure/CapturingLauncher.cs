@@ -1,0 +1,26 @@
+using System.Threading.Channels;
+using Nimbus.Execution.Processes;
+
+namespace Nimbus.Execution.Tests.Infrastructure;
+
+/// <summary>The real launcher, reporting each launch (its environment and handle) so tests can act as the runtime.</summary>
+internal sealed class CapturingLauncher : IProcessLauncher
+{
+    private readonly PosixProcessLauncher _inner = new();
+    private readonly Channel<(ProcessLaunchRequest Request, IProcessHandle Handle)> _launches = Channel.CreateUnbounded<(ProcessLaunchRequest, IProcessHandle)>();
+
+    public string IsolationLevel => _inner.IsolationLevel;
+
+    public int Count { get; private set; }
+
+    public IProcessHandle Start(ProcessLaunchRequest request)
+    {
+        var handle = _inner.Start(request);
+        Count++;
+        _launches.Writer.TryWrite((request, handle));
+        return handle;
+    }
+
+    public async Task<(ProcessLaunchRequest Request, IProcessHandle Handle)> NextLaunchAsync() =>
+        await _launches.Reader.ReadAsync().AsTask().Within(10, "waiting for the engine to launch a runtime");
+}
