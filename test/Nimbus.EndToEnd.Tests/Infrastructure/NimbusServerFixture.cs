@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Nimbus.Server;
 
 namespace Nimbus.EndToEnd.Tests.Infrastructure;
@@ -56,5 +57,5 @@ public sealed class NimbusServerFixture : IAsyncLifetime
         Port = 0,
         DataDirectory = DataDirectory,
         EnvironmentIdleTimeout = TimeSpan.FromMinutes(5),
-    });
+    }, logging => logging.SetMinimumLevel(LogLevel.Warning));
 }
