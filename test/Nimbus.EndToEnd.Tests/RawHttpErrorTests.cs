@@ -17,6 +17,8 @@ public sealed class RawHttpErrorTests(NimbusServerFixture server) : IClassFixtur
     [InlineData("{not json", "InvalidRequestContentException", HttpStatusCode.BadRequest)]
     [InlineData("""{"FunctionName":"f","Runtime":"nodejs20.x","Role":"arn:aws:iam::000000000000:role/r","Handler":"index.handler","MemorySize":64,"Code":{"ZipFile":"UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}}""", "ValidationException", HttpStatusCode.BadRequest)]
     [InlineData("""{"FunctionName":"f","Runtime":"nodejs20.x","Role":"arn:aws:iam::000000000000:role/r","Handler":"index.handler","Timeout":901,"Code":{"ZipFile":"UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}}""", "ValidationException", HttpStatusCode.BadRequest)]
+    [InlineData("""{"FunctionName":"f","Runtime":"nodejs20.x","Role":"arn:aws:iam::000000000000:role/r","Handler":"index handler","Code":{"ZipFile":"UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}}""", "ValidationException", HttpStatusCode.BadRequest)]
+    [InlineData("""{"FunctionName":"f","Runtime":"nodejs20.x","Role":"not-a-role","Handler":"index.handler","Code":{"ZipFile":"UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}}""", "ValidationException", HttpStatusCode.BadRequest)]
     [InlineData("""{"FunctionName":"bad name!","Runtime":"nodejs20.x","Role":"arn:aws:iam::000000000000:role/r","Handler":"index.handler","Code":{"ZipFile":"UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA=="}}""", "ValidationException", HttpStatusCode.BadRequest)]
     public async Task CreateFunction_InvalidBody_ReturnsAwsError(string body, string errorCode, HttpStatusCode status)
     {
