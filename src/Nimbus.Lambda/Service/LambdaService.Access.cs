@@ -11,27 +11,39 @@ internal sealed partial class LambdaService
 
     public PolicyStatement AddPermission(AwsScope scope, string name, string? qualifier, PolicyStatement statement, string? revisionId)
     {
-        var entry = Get(scope, name, qualifier);
-        Mutate(entry, current =>
+        MutatePolicy(scope, name, qualifier, revisionId, statements =>
         {
-            if (revisionId is not null && revisionId != current.PolicyRevisionId)
-            {
-                throw LambdaErrors.PreconditionFailed("GetPolicy");
-            }
-            RequireQualifier(scope, name, current, qualifier);
-            var key = qualifier ?? "";
-            var statements = current.Policies.GetValueOrDefault(key) ?? [];
             if (statements.Any(s => s.Sid == statement.Sid))
             {
                 throw LambdaErrors.Conflict("The statement id (" + statement.Sid + ") provided already exists. Please provide a new statement id, or remove the existing statement.");
             }
-            var policies = new Dictionary<string, List<PolicyStatement>>(current.Policies) { [key] = [.. statements, statement] };
-            return current with { Policies = policies, PolicyRevisionId = NewRevision() };
+            return [.. statements, statement];
         });
         return statement;
     }
 
     public void RemovePermission(AwsScope scope, string name, string? qualifier, string sid, string? revisionId)
+    {
+        MutatePolicy(scope, name, qualifier, revisionId, statements =>
+        {
+            if (statements.Count == 0)
+            {
+                throw LambdaErrors.ResourceNotFound("No policy is associated with the given resource.");
+            }
+            if (!statements.Any(s => s.Sid == sid))
+            {
+                throw LambdaErrors.ResourceNotFound($"Statement {sid} is not found in resource policy.");
+            }
+            return statements.Where(s => s.Sid != sid).ToList();
+        });
+    }
+
+    /// <summary>
+    /// Changes the policy of one qualifier (empty key: the unqualified function) under the policy's own RevisionId,
+    /// which AWS checks separately from the function's.
+    /// </summary>
+    private void MutatePolicy(AwsScope scope, string name, string? qualifier, string? revisionId,
+        Func<List<PolicyStatement>, List<PolicyStatement>> change)
     {
         var entry = Get(scope, name, qualifier);
         Mutate(entry, current =>
@@ -42,16 +54,8 @@ internal sealed partial class LambdaService
             }
             RequireQualifier(scope, name, current, qualifier);
             var key = qualifier ?? "";
-            var statements = current.Policies.GetValueOrDefault(key);
-            if (statements is null || statements.Count == 0)
-            {
-                throw LambdaErrors.ResourceNotFound("No policy is associated with the given resource.");
-            }
-            if (!statements.Any(s => s.Sid == sid))
-            {
-                throw LambdaErrors.ResourceNotFound($"Statement {sid} is not found in resource policy.");
-            }
-            var policies = new Dictionary<string, List<PolicyStatement>>(current.Policies) { [key] = statements.Where(s => s.Sid != sid).ToList() };
+            var statements = change(current.Policies.GetValueOrDefault(key) ?? []);
+            var policies = new Dictionary<string, List<PolicyStatement>>(current.Policies) { [key] = statements };
             return current with { Policies = policies, PolicyRevisionId = NewRevision() };
         });
     }
