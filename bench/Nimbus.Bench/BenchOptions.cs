@@ -8,7 +8,7 @@ internal sealed record BenchOptions
     public double ThroughputSeconds { get; init; } = 5;
 
     /// <summary>Unmeasured load at the same concurrency before the throughput clock starts (JIT tier-up).</summary>
-    public double ThroughputWarmupSeconds { get; init; } = 5;
+    public double ThroughputWarmupSeconds { get; init; } = 10;
 
     public int Concurrency { get; init; } = 16;
 

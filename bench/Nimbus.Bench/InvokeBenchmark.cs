@@ -69,7 +69,7 @@ internal static class InvokeBenchmark
     {
         // Warm up as many environments as the concurrency needs, then run the same load unmeasured for a while: the
         // first seconds at concurrency still tier up (JIT) the server's and client's hot paths (perf showed the JIT
-        // threads at ~40% of the CPU in a 5 s window right after the warm phase, none after ~10 s), and the figure
+        // threads at ~40% of the CPU in the 5 s window right after the warm phase and still ~20% 5 s later), and the figure
         // is meant to be the steady state of a long-running server.
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => client.TimedInvokeAsync(name)));
         await RunLoadAsync(client, name, options.Concurrency, options.ThroughputWarmupSeconds);
