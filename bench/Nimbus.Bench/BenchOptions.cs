@@ -1,11 +1,14 @@
 namespace Nimbus.Bench;
 
-/// <summary>Knobs of the invoke benchmark: <c>--warm N --throughput-seconds S --cold N --runtimes nodejs20.x,python3.12</c>.</summary>
+/// <summary>Knobs of the invoke benchmark: <c>--warm N --throughput-seconds S --throughput-warmup-seconds S --cold N --runtimes nodejs20.x,python3.12</c>.</summary>
 internal sealed record BenchOptions
 {
     public int WarmInvokes { get; init; } = 2000;
 
     public double ThroughputSeconds { get; init; } = 5;
+
+    /// <summary>Unmeasured load at the same concurrency before the throughput clock starts (JIT tier-up).</summary>
+    public double ThroughputWarmupSeconds { get; init; } = 10;
 
     public int Concurrency { get; init; } = 16;
 
@@ -22,6 +25,7 @@ internal sealed record BenchOptions
             {
                 "--warm" => options with { WarmInvokes = int.Parse(args[i + 1]) },
                 "--throughput-seconds" => options with { ThroughputSeconds = double.Parse(args[i + 1]) },
+                "--throughput-warmup-seconds" => options with { ThroughputWarmupSeconds = double.Parse(args[i + 1]) },
                 "--concurrency" => options with { Concurrency = int.Parse(args[i + 1]) },
                 "--cold" => options with { ColdStarts = int.Parse(args[i + 1]) },
                 "--runtimes" => options with { Runtimes = args[i + 1].Split(',') },

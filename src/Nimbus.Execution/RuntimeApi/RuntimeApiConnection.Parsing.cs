@@ -136,7 +136,7 @@ internal sealed partial class RuntimeApiConnection
         }
         if (head.ExpectContinue)
         {
-            await _stream.WriteAsync(_continue, cancellationToken);
+            await WriteAsync(_continue, cancellationToken);
         }
         if (!head.Chunked)
         {

@@ -103,11 +103,13 @@ internal sealed partial class RuntimeApiConnection
         var headLength = 512 + (3 * (request.RequestId.Length + request.InvokedFunctionArn.Length + optional));
         // Small events go out with the head in one write (one syscall, one segment); big ones are not copied.
         var combine = payload.Length <= 64 * 1024;
-        var buffer = ArrayPool<byte>.Shared.Rent(headLength + (combine ? payload.Length : 0));
+        var buffer = ArrayPool<byte>.Shared.Rent(_accepted.Length + headLength + (combine ? payload.Length : 0));
         try
         {
             var span = buffer.AsSpan();
-            var written = Format(span, $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: {request.RequestId}\r\nLambda-Runtime-Deadline-Ms: {invocation.DeadlineMs}\r\nLambda-Runtime-Invoked-Function-Arn: {request.InvokedFunctionArn}\r\n");
+            // A 202 held back for a pipelined POST leaves in this same write: the runtime wakes once for both.
+            var written = TakeAccepted(span);
+            written += Format(span[written..], $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nLambda-Runtime-Aws-Request-Id: {request.RequestId}\r\nLambda-Runtime-Deadline-Ms: {invocation.DeadlineMs}\r\nLambda-Runtime-Invoked-Function-Arn: {request.InvokedFunctionArn}\r\n");
             written += Header(span[written..], "Lambda-Runtime-Trace-Id", request.TraceId);
             written += Header(span[written..], "Lambda-Runtime-Client-Context", request.ClientContext);
             written += Header(span[written..], "Lambda-Runtime-Cognito-Identity", request.CognitoIdentity);
@@ -141,13 +143,14 @@ internal sealed partial class RuntimeApiConnection
         // the pool discarding the environment); the stop then ends the connection at its next read.
         if (result.StatusCode == 202)
         {
-            await _stream.WriteAsync(_accepted, CancellationToken.None);
+            await WriteAcceptedAsync();
             return;
         }
-        var buffer = ArrayPool<byte>.Shared.Rent(256 + result.Body.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(_accepted.Length + 256 + result.Body.Length);
         try
         {
-            var written = Format(buffer, $"HTTP/1.1 {result.StatusCode} {Reason(result.StatusCode)}\r\nContent-Type: application/json\r\nContent-Length: {result.Body.Length}\r\n\r\n");
+            var written = TakeAccepted(buffer);
+            written += Format(buffer.AsSpan(written), $"HTTP/1.1 {result.StatusCode} {Reason(result.StatusCode)}\r\nContent-Type: application/json\r\nContent-Length: {result.Body.Length}\r\n\r\n");
             result.Body.Span.CopyTo(buffer.AsSpan(written));
             await _stream.WriteAsync(buffer.AsMemory(0, written + result.Body.Length), CancellationToken.None);
         }

@@ -19,9 +19,15 @@ internal sealed class RawHttpClient : IDisposable
         _stream = _client.GetStream();
     }
 
+    /// <summary>Bytes already read from the socket but not yet consumed: what arrived with the last answer.</summary>
+    public int Buffered => _end - _start;
+
     public Task SendAsync(string head, byte[]? body = null) => SendRawAsync([.. Encoding.ASCII.GetBytes(head), .. body ?? []]);
 
     public async Task SendRawAsync(byte[] bytes) => await _stream.WriteAsync(bytes);
+
+    public static string Format(string method, string path, string? body = null) =>
+        $"{method} {path} HTTP/1.1\r\nHost: runtime\r\n" + (body is null ? "" : $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n") + "\r\n" + body;
 
     public async Task<RawResponse> SendAndReceiveAsync(string method, string path, string? body = null, string extraHeaders = "")
     {

@@ -1,7 +1,6 @@
 'use strict';
 // Nimbus's Node.js runtime: the Lambda Runtime API loop, handler loading, the context object, AWS's console
 // format and error serialization (modelled on aws-lambda-nodejs-runtime-interface-client).
-const net = require('net');
 const path = require('path');
 const fs = require('fs');
 const util = require('util');
@@ -13,65 +12,13 @@ const handlerSpec = process.env._HANDLER || '';
 const PREFIX = '/2018-06-01/runtime';
 
 let currentRequestId = null;
+// The environment starts without a trace id (the runtime's start-up environment never carries one).
+let lastTraceId = process.env._X_AMZN_TRACE_ID;
 // Settles the running invocation with null when the event loop drains without an answer (as AWS's runtime does).
 let settleOnEmptyLoop = null;
 process.on('beforeExit', () => { if (settleOnEmptyLoop) settleOnEmptyLoop(); });
 
-// A minimal HTTP/1.1 client on one keep-alive socket: the http module costs more per request than the whole
-// Runtime API round trip. The socket is unref'd between requests so that, as with AWS's native client, it does not
-// keep the event loop alive (callbackWaitsForEmptyEventLoop depends on that).
-let socket = null;
-let received = Buffer.alloc(0);
-let waiter = null;
-
-function connect() {
-  socket = net.connect({ host: apiHost, port: Number(apiPort) });
-  socket.setNoDelay(true);
-  socket.on('data', (chunk) => {
-    received = received.length ? Buffer.concat([received, chunk]) : chunk;
-    parseResponse();
-  });
-  const fail = (e) => {
-    socket = null;
-    received = Buffer.alloc(0);
-    if (waiter) { const w = waiter; waiter = null; w.reject(e || new Error('Runtime API connection closed')); }
-  };
-  socket.on('error', fail);
-  socket.on('close', () => fail());
-}
-
-function parseResponse() {
-  if (!waiter) return;
-  const end = received.indexOf('\r\n\r\n');
-  if (end < 0) return;
-  const lines = received.toString('latin1', 0, end).split('\r\n');
-  const status = Number(lines[0].split(' ')[1]);
-  const headers = {};
-  for (let i = 1; i < lines.length; i++) {
-    const colon = lines[i].indexOf(':');
-    if (colon > 0) headers[lines[i].slice(0, colon).trim().toLowerCase()] = lines[i].slice(colon + 1).trim();
-  }
-  const length = Number(headers['content-length'] || 0);
-  if (received.length < end + 4 + length) return;
-  const body = received.subarray(end + 4, end + 4 + length);
-  received = received.subarray(end + 4 + length);
-  if (status === 100) { parseResponse(); return; }
-  const w = waiter;
-  waiter = null;
-  socket.unref();
-  w.resolve({ status, headers, body });
-}
-
-function request(method, urlPath, body, headers) {
-  if (!socket) connect();
-  socket.ref();
-  let head = `${method} ${PREFIX}${urlPath} HTTP/1.1\r\nHost: ${apiHost}:${apiPort}\r\n`;
-  if (headers) for (const name of Object.keys(headers)) head += `${name}: ${headers[name]}\r\n`;
-  if (body !== undefined) head += `Content-Length: ${Buffer.byteLength(body)}\r\n`;
-  head += '\r\n';
-  socket.write(body === undefined ? head : head + body);
-  return new Promise((resolve, reject) => { waiter = { resolve, reject }; parseResponse(); });
-}
+const { formatRequest, send, nextInvocation } = require('./runtime-client.js')(apiHost, apiPort, PREFIX);
 
 // ---- logging: "<ISO time>\t<request id>\t<LEVEL>\t<message>", newlines as \r so a message stays one event.
 function writeLine(level, args) {
@@ -117,12 +64,17 @@ function flushStdio() {
   return Promise.all(pending.map((s) => new Promise((resolve) => s.write('', resolve))));
 }
 
-async function postError(urlPath, err) {
+// The error request for `err`, once the function's output so far has reached the pipe.
+async function errorRequest(urlPath, err) {
   const doc = toError(err);
   writeLine('ERROR', [`Invoke Error \t${JSON.stringify(doc)}`]);
   const flushing = flushStdio();
   if (flushing) await flushing;
-  await request('POST', urlPath, JSON.stringify(doc), { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': doc.errorType });
+  return formatRequest('POST', urlPath, JSON.stringify(doc), { 'Content-Type': 'application/json', 'Lambda-Runtime-Function-Error-Type': doc.errorType });
+}
+
+async function postError(urlPath, err) {
+  await send(await errorRequest(urlPath, err), 1)[0];
 }
 
 // ---- handler loading: "dir/file.export[.nested]"; .mjs and "type":"module" packages are ES modules.
@@ -196,12 +148,18 @@ function makeContext(headers, deadline, finish) {
   return ctx;
 }
 
+// Runs one invocation and returns its answer (the POST request's text), which the caller sends with the next GET.
 async function invoke(handler, res) {
   const requestId = res.headers['lambda-runtime-aws-request-id'];
   const deadline = Number(res.headers['lambda-runtime-deadline-ms']);
   currentRequestId = requestId;
-  if (res.headers['lambda-runtime-trace-id']) process.env._X_AMZN_TRACE_ID = res.headers['lambda-runtime-trace-id'];
-  else delete process.env._X_AMZN_TRACE_ID;
+  // process.env is a slow native accessor: only touch it when the trace id changes.
+  const traceId = res.headers['lambda-runtime-trace-id'];
+  if (traceId !== lastTraceId) {
+    if (traceId) process.env._X_AMZN_TRACE_ID = traceId;
+    else delete process.env._X_AMZN_TRACE_ID;
+    lastTraceId = traceId;
+  }
   let event = null;
   let unmarshalError = null;
   try {
@@ -241,20 +199,19 @@ async function invoke(handler, res) {
   }
   const { err, result } = await done;
   if (err !== null && err !== undefined) {
-    await postError(`/invocation/${requestId}/error`, err);
+    return errorRequest(`/invocation/${requestId}/error`, err);
   } else {
     let body;
     try {
       body = result === undefined ? 'null' : JSON.stringify(result);
     } catch (e) {
       // AWS's wording when the handler's result cannot be serialized.
-      await postError(`/invocation/${requestId}/error`, new UserCodeError('Runtime.MarshalError', `Unable to stringify response body as json: ${e.message}`, e));
-      return;
+      return errorRequest(`/invocation/${requestId}/error`, new UserCodeError('Runtime.MarshalError', `Unable to stringify response body as json: ${e.message}`, e));
     }
     if (body === undefined) body = 'null';
     const flushing = flushStdio();
     if (flushing) await flushing;
-    await request('POST', `/invocation/${requestId}/response`, body, { 'Content-Type': 'application/json' });
+    return formatRequest('POST', `/invocation/${requestId}/response`, body, { 'Content-Type': 'application/json' });
   }
 }
 
@@ -278,9 +235,10 @@ async function main() {
     if (currentRequestId) await postError(`/invocation/${currentRequestId}/error`, e).catch(() => {});
     process.exit(128);
   });
+  let answer = null;
   for (;;) {
-    const res = await request('GET', '/invocation/next');
-    await invoke(handler, res);
+    const res = await nextInvocation(answer);
+    answer = await invoke(handler, res);
   }
 }
 

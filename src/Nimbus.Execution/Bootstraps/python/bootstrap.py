@@ -24,14 +24,25 @@ class _RuntimeClient:
         self._address = (host, int(port))
         self._sock = None
         self._buf = bytearray()
+        self._next = self.format("GET", "/invocation/next")
 
-    def request(self, method, path, body=None, headers=None):
+    def format(self, method, path, body=None, headers=None):
         head = "%s %s%s HTTP/1.1\r\nHost: %s:%d\r\n" % (method, _PREFIX, path, self._address[0], self._address[1])
         if headers:
             head += "".join("%s: %s\r\n" % item for item in headers.items())
         if body is not None:
             head += "Content-Length: %d\r\n" % len(body)
-        data = (head + "\r\n").encode("latin-1") + (body or b"")
+        return (head + "\r\n").encode("latin-1") + (body or b"")
+
+    def next_invocation(self, answer):
+        """Sends the previous invocation's answer and the next GET in one write (HTTP/1.1 pipelining): the Runtime API
+        then sends the 202 and the next event together, so this process wakes once per invocation."""
+        if answer is None:
+            return self.send(self._next, 1)
+        return self.send(answer + self._next, 2)
+
+    def send(self, data, count):
+        """Writes one or more requests at once and returns the last answer (answers come in request order)."""
         for attempt in (0, 1):
             if self._sock is None:
                 self._sock = socket.create_connection(self._address)
@@ -39,6 +50,8 @@ class _RuntimeClient:
                 self._buf = bytearray()
             try:
                 self._sock.sendall(data)
+                for _ in range(count - 1):
+                    self._read_response()
                 return self._read_response()
             except OSError:
                 self._sock.close()
@@ -75,10 +88,6 @@ class _RuntimeClient:
 
 
 _client = _RuntimeClient(_api_host, _api_port)
-
-
-def _request(method, path, body=None, headers=None):
-    return _client.request(method, path, body, headers)
 
 
 class _LambdaLogFormatter(logging.Formatter):
@@ -151,10 +160,14 @@ def _flush():
         pass
 
 
-def _post_error(path, doc):
+def _error_request(path, doc):
     _flush()
     body = json.dumps(doc).encode()
-    _request("POST", path, body, {"Content-Type": "application/json", "Lambda-Runtime-Function-Error-Type": doc["errorType"]})
+    return _client.format("POST", path, body, {"Content-Type": "application/json", "Lambda-Runtime-Function-Error-Type": doc["errorType"]})
+
+
+def _post_error(path, doc):
+    _client.send(_error_request(path, doc), 1)
 
 
 def _load_handler():
@@ -189,8 +202,9 @@ def main():
         _log_error(init_error)
         _post_error("/init/error", init_error)
         sys.exit(1)
+    answer = None
     while True:
-        _, headers, body = _request("GET", "/invocation/next")
+        _, headers, body = _client.next_invocation(answer)
         request_id = headers["lambda-runtime-aws-request-id"]
         _current_request_id = request_id
         trace_id = headers.get("lambda-runtime-trace-id")
@@ -215,15 +229,15 @@ def main():
         except _UnmarshalError as exc:
             doc = _error_document("Runtime.UnmarshalError", str(exc), request_id, [])
             _log_error(doc)
-            _post_error("/invocation/%s/error" % request_id, doc)
+            answer = _error_request("/invocation/%s/error" % request_id, doc)
             continue
         except Exception as exc:
             doc = _user_error(exc, request_id)
             _log_error(doc, exc)
-            _post_error("/invocation/%s/error" % request_id, doc)
+            answer = _error_request("/invocation/%s/error" % request_id, doc)
             continue
         _flush()
-        _request("POST", "/invocation/%s/response" % request_id, payload, {"Content-Type": "application/json"})
+        answer = _client.format("POST", "/invocation/%s/response" % request_id, payload, {"Content-Type": "application/json"})
 
 
 class _UnmarshalError(Exception):
