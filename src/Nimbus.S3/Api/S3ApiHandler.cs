@@ -24,6 +24,7 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
         ("publicAccessBlock", "PublicAccessBlock"), ("versions", "ListObjectVersions"), ("uploads", "MultipartUpload"),
         ("session", "CreateSession"), ("metadataTable", "BucketMetadataTableConfiguration"),
         ("metadataConfiguration", "BucketMetadataConfiguration"), ("abac", "BucketAbac"),
+        ("metadataInventoryTable", "UpdateBucketMetadataInventoryTableConfiguration"), ("metadataJournalTable", "UpdateBucketMetadataJournalTableConfiguration"),
     ];
 
     private static readonly (string Query, string Operation)[] ObjectSubresources =
@@ -84,6 +85,10 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
             if (HttpMethods.IsPost(method) && query.ContainsKey("delete"))
             {
                 return DeleteObjectsAsync(request, bucket);
+            }
+            if (HttpMethods.IsPost(method) && bucket == "WriteGetObjectResponse")
+            {
+                throw S3Errors.NotImplemented("WriteGetObjectResponse (Object Lambda)");
             }
             RejectSubresources(query, BucketSubresources, method);
             return method switch
