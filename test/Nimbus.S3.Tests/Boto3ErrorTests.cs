@@ -55,8 +55,8 @@ public sealed class Boto3ErrorTests(S3ServerFixture server) : IClassFixture<S3Se
         var response = await http.GetAsync(server.EndpointUrl + "/no-such-bucket/key");
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>no-such-bucket</BucketName><RequestId>",
-            body, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><BucketName>no-such-bucket</BucketName><RequestId>",
+            body, StringComparison.Ordinal);
         Assert.Contains("<HostId>", body, StringComparison.Ordinal);
         Assert.True(response.Headers.Contains("x-amz-request-id"));
         Assert.True(response.Headers.Contains("x-amz-id-2"));

@@ -15,7 +15,7 @@ public sealed class RestXmlErrorWriter : IAwsErrorWriter
 {
     public static RestXmlErrorWriter Instance { get; } = new();
 
-    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = false };
+    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = false, OmitXmlDeclaration = true };
 
     public async Task WriteAsync(AwsRequestContext request, AwsServiceException error)
     {
@@ -35,9 +35,10 @@ public sealed class RestXmlErrorWriter : IAwsErrorWriter
         }
 
         using var buffer = new MemoryStream();
+        // S3 spells the declaration with upper-case UTF-8; XmlWriter would write the encoding's lower-case web name.
+        buffer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"u8);
         using (var xml = XmlWriter.Create(buffer, Settings))
         {
-            xml.WriteStartDocument();
             xml.WriteStartElement("Error");
             xml.WriteElementString("Code", error.ErrorCode);
             xml.WriteElementString("Message", error.Message);
@@ -48,7 +49,6 @@ public sealed class RestXmlErrorWriter : IAwsErrorWriter
             xml.WriteElementString("RequestId", request.RequestId);
             xml.WriteElementString("HostId", hostId);
             xml.WriteEndElement();
-            xml.WriteEndDocument();
         }
         response.ContentType = "application/xml";
         response.ContentLength = buffer.Length;

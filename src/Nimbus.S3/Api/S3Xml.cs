@@ -10,18 +10,18 @@ internal static class S3Xml
 {
     public const string Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
 
-    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = false, Async = true };
+    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = false, OmitXmlDeclaration = true, Async = true };
 
     public static async Task WriteAsync(HttpContext http, string root, Action<XmlWriter> body, int status = 200)
     {
         using var buffer = new MemoryStream();
+        // S3 spells the declaration with upper-case UTF-8; XmlWriter would write the encoding's lower-case web name.
+        buffer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"u8);
         using (var xml = XmlWriter.Create(buffer, Settings))
         {
-            xml.WriteStartDocument();
             xml.WriteStartElement(root, Namespace);
             body(xml);
             xml.WriteEndElement();
-            xml.WriteEndDocument();
         }
         var response = http.Response;
         response.StatusCode = status;
