@@ -15,6 +15,23 @@ internal sealed partial class S3ApiHandler
 {
     private async Task PutObjectAsync(AwsRequestContext request, string bucket, string key)
     {
+        var (command, body) = PreparePut(request, bucket, key);
+        var stored = await _service.PutObjectAsync(command, body, request.Aborted);
+
+        var response = request.Http.Response;
+        response.StatusCode = 200;
+        response.Headers.ETag = stored.QuotedETag;
+        if (stored.ChecksumAlgorithm is not null)
+        {
+            response.Headers[ChecksumCalculator.HeaderOf(stored.ChecksumAlgorithm)] = stored.ChecksumValue;
+            response.Headers["x-amz-checksum-type"] = "FULL_OBJECT";
+        }
+        response.ContentLength = 0;
+    }
+
+    /// <summary>The body stream (de-chunked when aws-chunked) and what it must prove, for PutObject and UploadPart.</summary>
+    private static (PutObjectCommand Command, Stream Body) PreparePut(AwsRequestContext request, string bucket, string key)
+    {
         var http = request.Http.Request;
         var contentSha256 = http.Headers["x-amz-content-sha256"].ToString();
         var chunked = contentSha256.StartsWith("STREAMING-", StringComparison.Ordinal)
@@ -56,17 +73,7 @@ internal sealed partial class S3ApiHandler
                 ? null
                 : () => headerValue ?? dechunked?.Trailers.GetValueOrDefault(ChecksumCalculator.HeaderOf(algorithm)),
         };
-        var stored = await _service.PutObjectAsync(command, body, request.Aborted);
-
-        var response = request.Http.Response;
-        response.StatusCode = 200;
-        response.Headers.ETag = stored.QuotedETag;
-        if (stored.ChecksumAlgorithm is not null)
-        {
-            response.Headers[ChecksumCalculator.HeaderOf(stored.ChecksumAlgorithm)] = stored.ChecksumValue;
-            response.Headers["x-amz-checksum-type"] = "FULL_OBJECT";
-        }
-        response.ContentLength = 0;
+        return (command, body);
     }
 
     /// <summary>

@@ -103,6 +103,22 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
         }
 
         var key = address.Key;
+        if (query.ContainsKey("uploadId") && !http.Request.Headers.ContainsKey("x-amz-copy-source"))
+        {
+            switch (method)
+            {
+                case "PUT" when query.ContainsKey("partNumber"):
+                    return UploadPartAsync(request, bucket, key);
+                case "POST":
+                    return CompleteMultipartUploadAsync(request, bucket, key);
+                case "DELETE":
+                    return AbortMultipartUploadAsync(request, bucket, key);
+            }
+        }
+        if (HttpMethods.IsPost(method) && query.ContainsKey("uploads"))
+        {
+            return CreateMultipartUploadAsync(request, bucket, key);
+        }
         RejectSubresources(query, ObjectSubresources, method);
         return method switch
         {

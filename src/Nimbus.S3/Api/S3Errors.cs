@@ -88,4 +88,19 @@ internal static class S3Errors
 
     public static AwsServiceException MethodNotAllowed() =>
         new("MethodNotAllowed", 405, "The specified method is not allowed against this resource.");
+
+    public static AwsServiceException NoSuchUpload(string uploadId) =>
+        new("NoSuchUpload", 404, "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.")
+        {
+            Fields = new Dictionary<string, string> { ["UploadId"] = uploadId },
+        };
+
+    public static AwsServiceException InvalidPart() =>
+        new("InvalidPart", 400, "One or more of the specified parts could not be found. The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.");
+
+    public static AwsServiceException InvalidPartOrder() =>
+        new("InvalidPartOrder", 400, "The list of parts was not in ascending order. The parts list must be specified in order by part number.");
+
+    public static AwsServiceException EntityTooSmall() =>
+        new("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed object size.");
 }

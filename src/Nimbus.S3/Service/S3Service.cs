@@ -11,7 +11,7 @@ namespace Nimbus.S3.Service;
 /// The object store's logic: buckets, object writes (streamed through a pooled buffer to a durable body file,
 /// hashed on the way), reads, copies and listings. Knows nothing of HTTP or XML.
 /// </summary>
-internal sealed class S3Service
+internal sealed partial class S3Service
 {
     private const int BufferSize = 64 * 1024;
     /// <summary>S3's single-PUT limit.</summary>
@@ -71,6 +71,14 @@ internal sealed class S3Service
     {
         GetBucket(command.Bucket);
         ValidateKey(command.Key);
+        var obj = await WriteBodyAsync(command, body, cancellationToken);
+        Publish(obj);
+        return obj;
+    }
+
+    /// <summary>Streams a body to a durable file, verifying what the command asks; the result is not yet published.</summary>
+    private async Task<S3Object> WriteBodyAsync(PutObjectCommand command, Stream body, CancellationToken cancellationToken)
+    {
         var (tempPath, file) = _bodies.CreateTemp();
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
@@ -134,7 +142,6 @@ internal sealed class S3Service
                 ChecksumAlgorithm = checksum?.Algorithm,
                 ChecksumValue = checksumValue,
             };
-            Publish(obj);
             return obj;
         }
         catch

@@ -19,5 +19,14 @@ internal interface IS3MetadataStore
     string? DeleteObject(string bucket, string key);
     /// <summary>Objects whose key is greater than <paramref name="after"/> and at least <paramref name="from"/>, in UTF-8 binary key order.</summary>
     IEnumerable<S3Object> ScanObjects(string bucket, string from, string? after);
+    /// <summary>Body files of objects and of uploaded parts: everything the orphan sweep must keep.</summary>
     IEnumerable<string> AllBodyFiles();
+
+    void CreateUpload(MultipartUpload upload);
+    MultipartUpload? GetUpload(string uploadId);
+    /// <summary>Stores a part (replacing one with the same number); returns the replaced part's body file, if any.</summary>
+    string? PutPart(string uploadId, UploadedPart part);
+    IReadOnlyList<UploadedPart> ListParts(string uploadId);
+    /// <summary>Removes the upload and its parts; returns the parts' body files.</summary>
+    IReadOnlyList<string> DeleteUpload(string uploadId);
 }

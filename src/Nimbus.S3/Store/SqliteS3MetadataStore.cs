@@ -31,6 +31,22 @@ internal sealed class SqliteS3MetadataStore : IS3MetadataStore
             checksum_algorithm TEXT, checksum_value TEXT,
             PRIMARY KEY (bucket, key)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS uploads (
+            upload_id TEXT PRIMARY KEY,
+            bucket TEXT NOT NULL,
+            key TEXT NOT NULL,
+            headers TEXT NOT NULL,
+            initiated_ms INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS parts (
+            upload_id TEXT NOT NULL,
+            part_number INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            etag TEXT NOT NULL,
+            body_file TEXT NOT NULL,
+            modified_ms INTEGER NOT NULL,
+            PRIMARY KEY (upload_id, part_number)
+        ) WITHOUT ROWID;
         """;
 
     private const string ObjectColumns = "bucket, key, size, etag, modified_ms, body_file, content_type, content_encoding, content_disposition, " +
@@ -151,13 +167,89 @@ internal sealed class SqliteS3MetadataStore : IS3MetadataStore
     public IEnumerable<string> AllBodyFiles()
     {
         using var connection = _database.Open();
-        using var command = Command(connection, "SELECT body_file FROM objects");
+        using var command = Command(connection, "SELECT body_file FROM objects UNION ALL SELECT body_file FROM parts");
         using var reader = command.ExecuteReader();
         var files = new List<string>();
         while (reader.Read())
         {
             files.Add(reader.GetString(0));
         }
+        return files;
+    }
+
+    public void CreateUpload(MultipartUpload upload)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, "INSERT INTO uploads (upload_id, bucket, key, headers, initiated_ms) VALUES ($id, $bucket, $key, $headers, $initiated)",
+            ("$id", upload.UploadId), ("$bucket", upload.Bucket), ("$key", upload.Key),
+            ("$headers", JsonSerializer.Serialize(upload.Headers, S3JsonContext.Default.ObjectHeaders)), ("$initiated", upload.Initiated.ToUnixTimeMilliseconds()));
+        command.ExecuteNonQuery();
+    }
+
+    public MultipartUpload? GetUpload(string uploadId)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, "SELECT upload_id, bucket, key, headers, initiated_ms FROM uploads WHERE upload_id = $id", ("$id", uploadId));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new MultipartUpload(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                JsonSerializer.Deserialize(reader.GetString(3), S3JsonContext.Default.ObjectHeaders)!, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)))
+            : null;
+    }
+
+    public string? PutPart(string uploadId, UploadedPart part)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        string? previous;
+        using (var select = Command(connection, "SELECT body_file FROM parts WHERE upload_id = $id AND part_number = $n", ("$id", uploadId), ("$n", part.PartNumber)))
+        {
+            select.Transaction = transaction;
+            previous = select.ExecuteScalar() as string;
+        }
+        using (var insert = Command(connection, "INSERT OR REPLACE INTO parts (upload_id, part_number, size, etag, body_file, modified_ms) VALUES ($id, $n, $size, $etag, $body, $modified)",
+            ("$id", uploadId), ("$n", part.PartNumber), ("$size", part.Size), ("$etag", part.ETag), ("$body", part.BodyFile), ("$modified", part.LastModified.ToUnixTimeMilliseconds())))
+        {
+            insert.Transaction = transaction;
+            insert.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return previous;
+    }
+
+    public IReadOnlyList<UploadedPart> ListParts(string uploadId)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, "SELECT part_number, size, etag, body_file, modified_ms FROM parts WHERE upload_id = $id ORDER BY part_number", ("$id", uploadId));
+        using var reader = command.ExecuteReader();
+        var parts = new List<UploadedPart>();
+        while (reader.Read())
+        {
+            parts.Add(new UploadedPart(reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+        }
+        return parts;
+    }
+
+    public IReadOnlyList<string> DeleteUpload(string uploadId)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        var files = new List<string>();
+        using (var parts = Command(connection, "DELETE FROM parts WHERE upload_id = $id RETURNING body_file", ("$id", uploadId)))
+        {
+            parts.Transaction = transaction;
+            using var reader = parts.ExecuteReader();
+            while (reader.Read())
+            {
+                files.Add(reader.GetString(0));
+            }
+        }
+        using (var upload = Command(connection, "DELETE FROM uploads WHERE upload_id = $id", ("$id", uploadId)))
+        {
+            upload.Transaction = transaction;
+            upload.ExecuteNonQuery();
+        }
+        transaction.Commit();
         return files;
     }
 
