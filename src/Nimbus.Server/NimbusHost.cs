@@ -11,6 +11,7 @@ using Nimbus.Execution;
 using Nimbus.Lambda;
 using Nimbus.Protocol;
 using Nimbus.Protocol.Routing;
+using Nimbus.S3;
 
 namespace Nimbus.Server;
 
@@ -64,6 +65,7 @@ public sealed class NimbusHost : IAsyncDisposable
             RuntimeInterpreters = options.RuntimeInterpreters,
         });
         services.AddNimbusLambda();
+        services.AddNimbusS3();
 
         var app = builder.Build();
         var health = app.Services.GetRequiredService<HealthEndpoint>();

@@ -7,7 +7,8 @@ public static class AwsErrorWriters
     {
         AwsProtocol.RestJson => RestJsonErrorWriter.Instance,
         AwsProtocol.Json => JsonErrorWriter.Instance,
-        // rest-xml, query and CBOR writers arrive with the services that speak them (S3, CloudWatch metrics).
+        AwsProtocol.RestXml => RestXmlErrorWriter.Instance,
+        // query and CBOR writers arrive with the services that speak them (S3, CloudWatch metrics).
         _ => JsonErrorWriter.Instance,
     };
 }

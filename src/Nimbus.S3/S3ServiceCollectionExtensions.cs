@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nimbus.Core;
+using Nimbus.Core.Storage;
+using Nimbus.Protocol;
+using Nimbus.S3.Api;
+using Nimbus.S3.Service;
+using Nimbus.S3.Store;
+
+namespace Nimbus.S3;
+
+public static class S3ServiceCollectionExtensions
+{
+    /// <summary>
+    /// The S3 API (rest-xml, signing name <c>s3</c>): metadata in <c>db/s3.db</c>, bodies under <c>s3/</c> in the data
+    /// directory. Needs <see cref="NimbusPaths"/> registered by the host.
+    /// </summary>
+    public static IServiceCollection AddNimbusS3(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IS3MetadataStore>(sp => new SqliteS3MetadataStore(new SqliteDatabase(sp.GetRequiredService<NimbusPaths>().Database("s3"))));
+        services.AddSingleton(sp => new ObjectBodyStore(Path.Combine(sp.GetRequiredService<NimbusPaths>().Root, "s3")));
+        services.AddSingleton<S3Service>();
+        services.AddSingleton<IAwsServiceHandler, S3ApiHandler>();
+        return services;
+    }
+}

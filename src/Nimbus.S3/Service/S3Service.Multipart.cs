@@ -1,0 +1,131 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Nimbus.S3.Api;
+using Nimbus.S3.Model;
+
+namespace Nimbus.S3.Service;
+
+/// <summary>
+/// Multipart uploads: parts are durable body files of their own; completing concatenates them into one new body
+/// file (fsynced before the object is published) with S3's multipart ETag, MD5 of the parts' MD5s plus "-N".
+/// </summary>
+internal sealed partial class S3Service
+{
+    /// <summary>Every part but the last must be at least 5 MiB (S3 multipart limits).</summary>
+    private const long MinimumPartSize = 5L * 1024 * 1024;
+
+    public MultipartUpload CreateMultipartUpload(string bucket, string key, ObjectHeaders headers)
+    {
+        GetBucket(bucket);
+        ValidateKey(key);
+        var upload = new MultipartUpload(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_'), bucket, key, headers, _time.GetUtcNow());
+        _store.CreateUpload(upload);
+        return upload;
+    }
+
+    public async Task<UploadedPart> UploadPartAsync(PutObjectCommand command, string uploadId, int partNumber, Stream body, CancellationToken cancellationToken)
+    {
+        var upload = GetUpload(command.Bucket, command.Key, uploadId);
+        var written = await WriteBodyAsync(command, body, cancellationToken);
+        var part = new UploadedPart(partNumber, written.Size, written.ETag, written.BodyFile, written.LastModified);
+        if (_store.PutPart(upload.UploadId, part) is { } replaced)
+        {
+            _bodies.Delete(replaced);
+        }
+        return part;
+    }
+
+    public async Task<S3Object> CompleteMultipartUploadAsync(string bucket, string key, string uploadId, IReadOnlyList<(int PartNumber, string ETag)> requested,
+        CancellationToken cancellationToken)
+    {
+        var upload = GetUpload(bucket, key, uploadId);
+        var stored = _store.ListParts(uploadId).ToDictionary(p => p.PartNumber);
+        if (requested.Count == 0)
+        {
+            throw S3Errors.MalformedXml();
+        }
+        // S3 checks the order of the whole list first, then each part, then the sizes.
+        for (var i = 1; i < requested.Count; i++)
+        {
+            if (requested[i].PartNumber <= requested[i - 1].PartNumber)
+            {
+                throw S3Errors.InvalidPartOrder();
+            }
+        }
+        var parts = new List<UploadedPart>(requested.Count);
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var (number, etag) = requested[i];
+            if (!stored.TryGetValue(number, out var part) || part.ETag != etag.Trim('"'))
+            {
+                throw S3Errors.InvalidPart();
+            }
+            if (i < requested.Count - 1 && part.Size < MinimumPartSize)
+            {
+                throw S3Errors.EntityTooSmall();
+            }
+            parts.Add(part);
+        }
+
+        var (tempPath, file) = _bodies.CreateTemp();
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            using var md5s = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+            long size = 0;
+            foreach (var part in parts)
+            {
+                md5s.AppendData(Convert.FromHexString(part.ETag));
+                await using var input = _bodies.OpenRead(part.BodyFile);
+                int read;
+                while ((read = await input.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+                {
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    size += read;
+                }
+            }
+            var bodyFile = _bodies.Commit(tempPath, file);
+            var obj = new S3Object
+            {
+                Bucket = bucket,
+                Key = key,
+                Size = size,
+                ETag = Convert.ToHexStringLower(md5s.GetHashAndReset()) + "-" + parts.Count,
+                LastModified = _time.GetUtcNow(),
+                BodyFile = bodyFile,
+                Headers = upload.Headers,
+            };
+            Publish(obj);
+            foreach (var partFile in _store.DeleteUpload(uploadId))
+            {
+                _bodies.Delete(partFile);
+            }
+            return obj;
+        }
+        catch
+        {
+            _bodies.Discard(tempPath, file);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public void AbortMultipartUpload(string bucket, string key, string uploadId)
+    {
+        GetUpload(bucket, key, uploadId);
+        foreach (var partFile in _store.DeleteUpload(uploadId))
+        {
+            _bodies.Delete(partFile);
+        }
+    }
+
+    private MultipartUpload GetUpload(string bucket, string key, string uploadId)
+    {
+        GetBucket(bucket);
+        var upload = _store.GetUpload(uploadId);
+        return upload is not null && upload.Bucket == bucket && upload.Key == key ? upload : throw S3Errors.NoSuchUpload(uploadId);
+    }
+}

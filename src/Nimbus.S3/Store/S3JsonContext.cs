@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Nimbus.S3.Store;
+
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(Nimbus.S3.Model.ObjectHeaders))]
+internal sealed partial class S3JsonContext : JsonSerializerContext;
