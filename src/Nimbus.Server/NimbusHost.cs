@@ -62,6 +62,7 @@ public sealed class NimbusHost : IAsyncDisposable
         {
             IdleTimeout = options.EnvironmentIdleTimeout,
             RuntimeInterpreters = options.RuntimeInterpreters,
+            Isolation = options.Isolation,
         });
         services.AddNimbusLambda();
 
