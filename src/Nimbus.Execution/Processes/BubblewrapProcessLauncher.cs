@@ -35,6 +35,7 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
     ];
 
     private readonly PosixProcessLauncher _spawner = new();
+    private readonly System.Collections.Concurrent.BlockingCollection<(ProcessLaunchRequest Request, TaskCompletionSource<IProcessHandle> Result)> _spawns = [];
     private readonly string _bwrap;
     private readonly CgroupController? _cgroups;
 
@@ -43,6 +44,7 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
         _bwrap = bwrap;
         _cgroups = cgroups;
         IsolationLevel = cgroups is null ? "bubblewrap" : "bubblewrap+cgroup-v" + cgroups.Version.ToString(CultureInfo.InvariantCulture);
+        new Thread(SpawnLoop) { IsBackground = true, Name = "nimbus-sandbox-spawner" }.Start();
     }
 
     public string IsolationLevel { get; }
@@ -70,7 +72,9 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
         IProcessHandle inner;
         try
         {
-            inner = _spawner.Start(new ProcessLaunchRequest(argv[0], argv, new Dictionary<string, string>(), "/"));
+            var spawned = new TaskCompletionSource<IProcessHandle>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _spawns.Add((new ProcessLaunchRequest(argv[0], argv, new Dictionary<string, string>(), "/"), spawned));
+            inner = spawned.Task.GetAwaiter().GetResult();
         }
         catch
         {
@@ -78,6 +82,27 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
             throw;
         }
         return new SandboxedProcess(inner, cgroup);
+    }
+
+    /// <summary>
+    /// Every sandbox is spawned from this one long-lived thread. <c>--die-with-parent</c> is PR_SET_PDEATHSIG, which
+    /// fires when the spawning <em>thread</em> exits, not the process: spawned from a pool thread, a sandbox would be
+    /// SIGKILLed whenever the pool retired that thread. This thread lives as long as the server, so sandboxes still die
+    /// with the server and only then.
+    /// </summary>
+    private void SpawnLoop()
+    {
+        foreach (var (request, result) in _spawns.GetConsumingEnumerable())
+        {
+            try
+            {
+                result.TrySetResult(_spawner.Start(request));
+            }
+            catch (Exception exception)
+            {
+                result.TrySetException(exception);
+            }
+        }
     }
 
     private static void AddSandboxArguments(List<string> argv, ProcessLaunchRequest request)
