@@ -171,7 +171,7 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
         {
             try
             {
-                cgroups.Create("probe-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), 128).Remove();
+                cgroups.Create("probe-" + Guid.NewGuid().ToString("N"), 128).Remove();
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
