@@ -107,7 +107,9 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
 
     private static void AddSandboxArguments(List<string> argv, ProcessLaunchRequest request)
     {
-        argv.AddRange(["--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session"]);
+        // Run as root, bwrap keeps every capability: a function could then load kernel modules or, the network being
+        // shared, reconfigure the host's. It gets none, like Lambda's sandbox user.
+        argv.AddRange(["--cap-drop", "ALL", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session"]);
         foreach (var directory in _systemDirectories)
         {
             argv.AddRange(["--ro-bind-try", directory, directory]);
