@@ -14,4 +14,7 @@ public sealed record ExecutionOptions
 
     /// <summary>Where Nimbus's own bootstraps live (default: <c>Bootstraps</c> next to the assembly).</summary>
     public string? BootstrapDirectory { get; init; }
+
+    /// <summary>Sandbox runtimes when possible (<see cref="IsolationMode.Auto"/>) or never (<see cref="IsolationMode.Process"/>).</summary>
+    public IsolationMode Isolation { get; init; } = IsolationMode.Auto;
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Nimbus.Core;
 using Nimbus.Core.Logs;
 using Nimbus.Execution.Processes;
@@ -16,8 +18,9 @@ public static class ExecutionServiceCollectionExtensions
         services.TryAddSingleton<EdgeEndpoint>();
         // CloudWatch registers the real sink (before or after us); without it the engine still runs.
         services.TryAddSingleton<ILogIngestion, DiscardingLogIngestion>();
-        // Replaced by the bubblewrap sandbox launcher when it lands.
-        services.TryAddSingleton<IProcessLauncher, PosixProcessLauncher>();
+        // Probed once, at first use: bubblewrap + cgroups where the host allows, plain processes otherwise.
+        services.TryAddSingleton<IProcessLauncher>(provider => IsolationSelection.Create(options,
+            provider.GetService<ILoggerFactory>()?.CreateLogger<ExecutionEngine>() ?? (ILogger)NullLogger.Instance));
         services.AddSingleton<IExecutionEngine, ExecutionEngine>();
         return services;
     }

@@ -19,4 +19,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Reaped {Count} idle environment(s)")]
     public static partial void IdleReaped(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Functions run with isolation '{IsolationLevel}' only, not fully sandboxed: {Reason}")]
+    public static partial void IsolationDegraded(ILogger logger, string isolationLevel, string reason);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Functions run with isolation '{IsolationLevel}'")]
+    public static partial void IsolationSelected(ILogger logger, string isolationLevel);
 }

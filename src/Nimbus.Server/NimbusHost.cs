@@ -63,6 +63,7 @@ public sealed class NimbusHost : IAsyncDisposable
         {
             IdleTimeout = options.EnvironmentIdleTimeout,
             RuntimeInterpreters = options.RuntimeInterpreters,
+            Isolation = options.Isolation,
         });
         services.AddNimbusLambda();
         services.AddNimbusS3();

@@ -19,6 +19,11 @@ public sealed record NimbusOptions
     /// <summary>How long an idle execution environment stays warm before it is reaped.</summary>
     public TimeSpan EnvironmentIdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// <c>auto</c> (bubblewrap + cgroups where the host allows) or <c>process</c> (never sandbox); <c>--isolation</c>.
+    /// </summary>
+    public Nimbus.Execution.IsolationMode Isolation { get; init; } = Nimbus.Execution.IsolationMode.Auto;
+
     /// <summary>Interpreter per runtime identifier, overriding discovery (e.g. <c>nodejs22.x=/opt/node22/bin/node</c>).</summary>
     public IReadOnlyDictionary<string, string> RuntimeInterpreters { get; init; } = new Dictionary<string, string>();
 }

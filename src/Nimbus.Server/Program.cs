@@ -12,6 +12,7 @@ var configuration = new ConfigurationBuilder()
         ["--account-id"] = "ACCOUNT_ID",
         ["--region"] = "REGION",
         ["--idle-timeout"] = "IDLE_TIMEOUT_SECONDS",
+        ["--isolation"] = "ISOLATION",
     })
     .Build();
 
@@ -23,6 +24,8 @@ var options = new NimbusOptions
     AccountId = configuration["ACCOUNT_ID"] ?? Nimbus.Core.AwsScope.DefaultAccountId,
     Region = configuration["REGION"] ?? Nimbus.Core.AwsScope.DefaultRegion,
     EnvironmentIdleTimeout = TimeSpan.FromSeconds(configuration.GetValue("IDLE_TIMEOUT_SECONDS", 600)),
+    // auto | process: "process" turns the bubblewrap sandbox off (e.g. where namespaces are not allowed).
+    Isolation = Enum.Parse<Nimbus.Execution.IsolationMode>(configuration["ISOLATION"] ?? "auto", ignoreCase: true),
     RuntimeInterpreters = configuration.GetSection("RUNTIME").GetChildren()
         .Where(c => c.Value is not null)
         .ToDictionary(c => c.Key, c => c.Value!),

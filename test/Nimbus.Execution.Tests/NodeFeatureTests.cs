@@ -117,12 +117,12 @@ public sealed class NodeFeatureTests : IDisposable
         Assert.Equal(spec.LogGroupName, env.GetProperty("AWS_LAMBDA_LOG_GROUP_NAME").GetString());
         Assert.Equal("AWS_Lambda_nodejs20.x", env.GetProperty("AWS_EXECUTION_ENV").GetString());
         Assert.Equal("on-demand", env.GetProperty("AWS_LAMBDA_INITIALIZATION_TYPE").GetString());
-        Assert.Equal(Path.GetFullPath(code), env.GetProperty("LAMBDA_TASK_ROOT").GetString());
+        Assert.Equal(_harness.TaskRoot(code), env.GetProperty("LAMBDA_TASK_ROOT").GetString());
         Assert.Equal("123456789012", env.GetProperty("AWS_ACCESS_KEY_ID").GetString());
         Assert.Equal("http://127.0.0.1:4566", env.GetProperty("AWS_ENDPOINT_URL").GetString());
         Assert.Equal(":UTC", env.GetProperty("TZ").GetString());
         Assert.Matches(@"^127\.0\.0\.1:\d+$", env.GetProperty("AWS_LAMBDA_RUNTIME_API").GetString());
-        Assert.EndsWith(Path.GetFullPath(code), env.GetProperty("NODE_PATH").GetString());
+        Assert.EndsWith(_harness.TaskRoot(code), env.GetProperty("NODE_PATH").GetString());
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class NodeRuntimeTests : IDisposable
     public async Task Invoke_Concurrently_StartsTwoEnvironments()
     {
         // Each invocation waits until the other has started: only two environments can answer.
-        var code = _harness.WriteCode(("index.js", "exports.handler = async (e) => { await new Promise(r => setTimeout(r, 300)); return process.pid; };"));
+        var code = _harness.WriteCode(("index.js", "const id = require('crypto').randomUUID(); exports.handler = async (e) => { await new Promise(r => setTimeout(r, 300)); return id; };"));
         var spec = EngineHarness.Spec(Runtime, "index.handler", code);
 
         var outcomes = await Task.WhenAll(

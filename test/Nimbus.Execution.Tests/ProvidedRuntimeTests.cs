@@ -39,7 +39,7 @@ public sealed class ProvidedRuntimeTests : IDisposable
         Assert.Equal("""{"echo":{"n":2},"handler":"function.handler"}""", Encoding.UTF8.GetString(warm.Payload.Span));
         Assert.Null(warm.InitDurationMs);
         var messages = _harness.Logs.Messages(spec.LogGroupName);
-        Assert.Equal($"init in {Path.GetFullPath(code)}", messages[0]);
+        Assert.Equal($"init in {_harness.TaskRoot(code)}", messages[0]);
         Assert.Contains("""handling {"n":1}""", _harness.Logs.Invocation(spec.LogGroupName, first.RequestId));
     }
 

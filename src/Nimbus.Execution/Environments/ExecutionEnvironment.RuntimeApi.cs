@@ -12,6 +12,7 @@ internal sealed partial class ExecutionEnvironment
             if (_init.TrySetResult(new InitResult(true, ElapsedMs(_startTimestamp))))
             {
                 _initTimer?.Dispose();
+                _process?.InitCompleted();
             }
         }
         return _invocations.Reader.ReadAsync(cancellationToken);

@@ -44,7 +44,8 @@ internal sealed partial class ExecutionEnvironment : IRuntimeApiHandler, IDispos
         _collector = new FunctionLogCollector(context.Logs, spec.Scope, spec.LogGroupName, stream, _time);
         _server = new RuntimeApiServer(this);
         _startTimestamp = _time.GetTimestamp();
-        var launch = RuntimeLaunch.Build(spec, runtime, context.BootstrapRoot, _server.Address, stream, context.Edge.Url);
+        var launch = RuntimeLaunch.Build(spec, runtime, context.BootstrapRoot, _server.Address, stream, context.Edge.Url,
+            context.Launcher.ConfinesFilesystem);
         try
         {
             _process = context.Launcher.Start(launch);

@@ -19,9 +19,13 @@ internal static class RuntimeLaunch
     public static IReadOnlyCollection<string> Reserved => _reserved;
 
     public static ProcessLaunchRequest Build(EnvironmentSpec spec, RuntimeInfo runtime, string bootstrapRoot,
-        string runtimeApi, string logStreamName, string endpointUrl)
+        string runtimeApi, string logStreamName, string endpointUrl, bool sandboxed = false)
     {
-        var taskRoot = Path.GetFullPath(spec.CodeDirectory);
+        var hostTaskRoot = Path.GetFullPath(spec.CodeDirectory);
+        var hostBootstrapRoot = bootstrapRoot;
+        // In a sandbox the code and the bootstraps sit where Lambda puts them.
+        var taskRoot = sandboxed ? "/var/task" : hostTaskRoot;
+        bootstrapRoot = sandboxed ? "/var/runtime" : bootstrapRoot;
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         string executable;
         List<string> argv;
@@ -85,6 +89,25 @@ internal static class RuntimeLaunch
         env["AWS_ACCESS_KEY_ID"] = spec.Scope.AccountId;
         env["AWS_SECRET_ACCESS_KEY"] = "nimbus-function-secret";
         env["AWS_SESSION_TOKEN"] = "nimbus-function-session";
-        return new ProcessLaunchRequest(executable, argv, env, taskRoot);
+        return new ProcessLaunchRequest(executable, argv, env, taskRoot)
+        {
+            CodeDirectory = hostTaskRoot,
+            RuntimeDirectory = hostBootstrapRoot,
+            ReadOnlyDirectories = runtime.InterpreterPath is { } path ? [InstallDirectory(path)] : [],
+            MemorySizeMb = spec.MemorySizeMb,
+            EphemeralStorageMb = spec.EphemeralStorageMb,
+            Name = logStreamName[(logStreamName.LastIndexOf(']') + 1)..],
+        };
+    }
+
+    /// <summary>
+    /// The installation an interpreter belongs to (<c>/opt/node-v22/bin/node</c> → <c>/opt/node-v22</c>), symlinks
+    /// resolved, so that its libraries and standard modules are visible in a sandbox too.
+    /// </summary>
+    internal static string InstallDirectory(string interpreter)
+    {
+        var real = new FileInfo(interpreter).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(interpreter);
+        var bin = Path.GetDirectoryName(real)!;
+        return Path.GetFileName(bin) == "bin" ? Path.GetDirectoryName(bin)! : bin;
     }
 }

@@ -28,4 +28,13 @@ public interface IProcessHandle : IDisposable
 
     /// <summary>Peak resident memory in bytes seen so far (0 when unknown).</summary>
     long PeakMemoryBytes();
+
+    /// <summary>
+    /// The runtime finished its init phase (it asked for its first invocation). A sandbox applies the CPU share
+    /// proportional to memory from here on: like Lambda, which gives the init phase a burst of CPU, a 128 MB function
+    /// must not boot its interpreter at 7 % of a core.
+    /// </summary>
+    void InitCompleted()
+    {
+    }
 }

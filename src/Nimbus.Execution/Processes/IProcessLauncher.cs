@@ -1,13 +1,20 @@
 namespace Nimbus.Execution.Processes;
 
 /// <summary>
-/// Starts the runtime process of an execution environment. The seam where the bubblewrap sandbox plugs in later:
-/// whatever isolates the process, the engine only needs argv, env and cwd in, and a handle out.
+/// Starts the runtime process of an execution environment: a plain process (<see cref="PosixProcessLauncher"/>) or a
+/// bubblewrap sandbox in its own cgroup (<see cref="BubblewrapProcessLauncher"/>). The engine only needs argv, env
+/// and cwd in, and a handle out.
 /// </summary>
 public interface IProcessLauncher
 {
-    /// <summary>What isolation processes started by this launcher get (<c>process</c>, later <c>sandbox</c>).</summary>
+    /// <summary>What isolation processes started by this launcher get (<c>process</c>, <c>bubblewrap</c>, <c>bubblewrap+cgroup-v1</c>…).</summary>
     string IsolationLevel { get; }
+
+    /// <summary>
+    /// True when the process sees its own filesystem: the code at <c>/var/task</c> and the bootstraps at
+    /// <c>/var/runtime</c>, so the request must carry sandbox paths.
+    /// </summary>
+    bool ConfinesFilesystem => false;
 
     IProcessHandle Start(ProcessLaunchRequest request);
 }

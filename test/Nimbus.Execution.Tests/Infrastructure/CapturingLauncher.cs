@@ -6,10 +6,17 @@ namespace Nimbus.Execution.Tests.Infrastructure;
 /// <summary>The real launcher, reporting each launch (its environment and handle) so tests can act as the runtime.</summary>
 internal sealed class CapturingLauncher : IProcessLauncher
 {
-    private readonly PosixProcessLauncher _inner = new();
+    private readonly IProcessLauncher _inner;
     private readonly Channel<(ProcessLaunchRequest Request, IProcessHandle Handle)> _launches = Channel.CreateUnbounded<(ProcessLaunchRequest, IProcessHandle)>();
 
+    public CapturingLauncher(IProcessLauncher? inner = null)
+    {
+        _inner = inner ?? TestIsolation.Launcher;
+    }
+
     public string IsolationLevel => _inner.IsolationLevel;
+
+    public bool ConfinesFilesystem => _inner.ConfinesFilesystem;
 
     public int Count { get; private set; }
 

@@ -13,11 +13,17 @@ internal sealed class EngineHarness : IDisposable
 
     public EngineHarness(ExecutionOptions? options = null, IProcessLauncher? launcher = null)
     {
-        Engine = new ExecutionEngine(_catalog, options ?? new ExecutionOptions(), launcher ?? new PosixProcessLauncher(), Logs,
+        Launcher = launcher ?? TestIsolation.Launcher;
+        Engine = new ExecutionEngine(_catalog, options ?? new ExecutionOptions(), Launcher, Logs,
             new EdgeEndpoint { Url = "http://127.0.0.1:4566" }, TimeProvider.System, NullLogger<ExecutionEngine>.Instance);
     }
 
     public InMemoryLogIngestion Logs { get; } = new();
+
+    public IProcessLauncher Launcher { get; }
+
+    /// <summary>Where a function sees its code: <c>/var/task</c> in a sandbox, the host directory otherwise.</summary>
+    public string TaskRoot(string codeDirectory) => Launcher.ConfinesFilesystem ? "/var/task" : Path.GetFullPath(codeDirectory);
 
     public ExecutionEngine Engine { get; }
 

@@ -1,0 +1,59 @@
+namespace Nimbus.Execution.Processes;
+
+/// <summary>
+/// A runtime running under bubblewrap: the plain process handle of the outer <c>bwrap</c> (whose pipe carries the
+/// runtime's output and whose exit mirrors the runtime's), plus the environment's cgroup.
+/// </summary>
+internal sealed class SandboxedProcess : IProcessHandle
+{
+    private readonly IProcessHandle _inner;
+    private readonly TaskCompletionSource _cgroupRemoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public SandboxedProcess(IProcessHandle inner, Cgroup? cgroup)
+    {
+        _inner = inner;
+        Cgroup = cgroup;
+        // bwrap exits with 128+N when the sandboxed command dies of signal N (as a shell does): turn that back into
+        // the signal, so an OOM kill still reads "signal: killed". A runtime calling exit(137) itself reads the same.
+        Exited = inner.Exited.ContinueWith(static t => t.Result is { Signal: 0, ExitCode: > 128 and < 160 } exit
+                ? new ProcessExit(-1, exit.ExitCode - 128)
+                : t.Result,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    public int ProcessId => _inner.ProcessId;
+
+    public Task<ProcessExit> Exited { get; }
+
+    public Cgroup? Cgroup { get; }
+
+    /// <summary>Completes once the cgroup is gone (right away without one); for tests.</summary>
+    internal Task CgroupRemoved => _cgroupRemoved.Task;
+
+    public int ReadAvailable(Span<byte> buffer) => _inner.ReadAvailable(buffer);
+
+    public bool WaitForOutputOrExit() => _inner.WaitForOutputOrExit();
+
+    public void Kill()
+    {
+        // Killing bwrap's group takes the sandbox down (--die-with-parent, then the pid namespace's init); the cgroup
+        // kill also catches anything that got there first.
+        _inner.Kill();
+        Cgroup?.KillAll();
+    }
+
+    public void InitCompleted() => Cgroup?.ApplyCpuQuota();
+
+    public long PeakMemoryBytes()
+    {
+        var peak = Cgroup?.PeakMemoryBytes() ?? 0;
+        return peak > 0 ? peak : _inner.PeakMemoryBytes();
+    }
+
+    public void Dispose()
+    {
+        _inner.Dispose();
+        Cgroup?.Remove();
+        _cgroupRemoved.TrySetResult();
+    }
+}
