@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Nimbus.S3.Tests.Infrastructure;
+namespace Nimbus.Testing;
 
 /// <summary>
 /// boto3, unmodified: runs a Python script in which <c>client(name)</c> returns a boto3 client for Nimbus. The
@@ -9,11 +9,19 @@ namespace Nimbus.S3.Tests.Infrastructure;
 public sealed class Boto3(string endpointUrl)
 {
     private const string Prelude = """
-        import base64, datetime, hashlib, io, json, os, sys, time
+        import base64, datetime, hashlib, io, json, os, sys, time, zipfile
         import boto3, botocore
         from botocore.config import Config
         def client(name, **kw):
             return boto3.client(name, endpoint_url=os.environ["NIMBUS_ENDPOINT"], config=Config(retries={"max_attempts": 1}), **kw)
+        def zip_of(files):
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w") as z:
+                for name, text in files.items():
+                    info = zipfile.ZipInfo(name)
+                    info.external_attr = (0o755 << 16) if name == "bootstrap" else (0o644 << 16)
+                    z.writestr(info, text)
+            return buf.getvalue()
         def error_code(e):
             return e.response["Error"]["Code"]
         def error_of(call):

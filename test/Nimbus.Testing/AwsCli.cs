@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Nimbus.S3.Tests.Infrastructure;
+namespace Nimbus.Testing;
 
 /// <summary>The AWS CLI installed on this machine, unmodified, pointed at Nimbus with <c>--endpoint-url</c>.</summary>
 public sealed class AwsCli(string endpointUrl)

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Nimbus.S3.Tests.Infrastructure;
+namespace Nimbus.Testing;
 
 /// <summary>Runs a client program (the AWS CLI, python3 with boto3, node) and captures what it printed.</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment,
         string? standardInput = null, TimeSpan? timeout = null)
