@@ -10,7 +10,7 @@ namespace Nimbus.S3.Tests;
 /// (<c>STREAMING-UNSIGNED-PAYLOAD-TRAILER</c> with an <c>x-amz-checksum-crc32</c> trailer) and as SigV4 streaming
 /// signers do (<c>STREAMING-AWS4-HMAC-SHA256-PAYLOAD</c>). Over plain HTTP boto3 sends the checksum as a header instead.
 /// </summary>
-public sealed class AwsChunkedUploadTests(S3ServerFixture server) : IClassFixture<S3ServerFixture>
+public sealed class AwsChunkedUploadTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
     private static HttpRequestMessage ChunkedPut(string url, string contentSha256, string encodedBody, long decodedLength, string? trailer)
     {

@@ -3,7 +3,7 @@ using Nimbus.S3.Tests.Infrastructure;
 namespace Nimbus.S3.Tests;
 
 /// <summary>The AWS CLI v1, unmodified: the high-level <c>aws s3</c> commands and <c>aws s3api</c>.</summary>
-public sealed class AwsCliTests(S3ServerFixture server) : IClassFixture<S3ServerFixture>
+public sealed class AwsCliTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
     [Fact]
     public async Task S3Commands_MakeBucketCopyUpAndDownListAndRemove()

@@ -4,7 +4,7 @@ using Nimbus.S3.Tests.Infrastructure;
 namespace Nimbus.S3.Tests;
 
 /// <summary>Bad inputs get S3's error codes and statuses, in S3's XML shape.</summary>
-public sealed class Boto3ErrorTests(S3ServerFixture server) : IClassFixture<S3ServerFixture>
+public sealed class Boto3ErrorTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
     [Fact]
     public async Task BadInputs_AnswerWithS3ErrorCodes()

@@ -3,7 +3,7 @@ using Nimbus.S3.Tests.Infrastructure;
 namespace Nimbus.S3.Tests;
 
 /// <summary>boto3, unconfigured (it sends CRC32 checksums by default), against the object API.</summary>
-public sealed class Boto3ObjectTests(S3ServerFixture server) : IClassFixture<S3ServerFixture>
+public sealed class Boto3ObjectTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
     [Fact]
     public async Task PutGetHeadDelete_RoundTripsBodyHeadersMetadataAndChecksum()

@@ -6,7 +6,7 @@ using Nimbus.S3.Tests.Infrastructure;
 namespace Nimbus.S3.Tests;
 
 /// <summary>AWS SDK for .NET (<c>AmazonS3Client</c>, path style), which sends aws-chunked bodies with trailing checksums.</summary>
-public sealed class DotNetSdkTests(S3ServerFixture server) : IClassFixture<S3ServerFixture>
+public sealed class DotNetSdkTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
     [Fact]
     public async Task PutGetList_WorkWithTheDotNetSdk()

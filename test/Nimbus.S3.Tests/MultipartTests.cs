@@ -3,7 +3,7 @@ using Nimbus.S3.Tests.Infrastructure;
 namespace Nimbus.S3.Tests;
 
 /// <summary>Multipart uploads through boto3's low-level calls and through the CLI's automatic multipart <c>cp</c>.</summary>
-public sealed class MultipartTests(S3ServerFixture server) : IClassFixture<S3ServerFixture>
+public sealed class MultipartTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
     [Fact]
     public async Task MultipartUpload_CompletesWithS3ETag_AndRejectsBadPartLists()

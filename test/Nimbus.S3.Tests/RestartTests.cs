@@ -2,7 +2,7 @@ using Nimbus.S3.Tests.Infrastructure;
 
 namespace Nimbus.S3.Tests;
 
-public sealed class RestartTests(S3ServerFixture server) : IClassFixture<S3ServerFixture>
+public sealed class RestartTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
     [Fact]
     public async Task BucketsAndObjects_SurviveARestart()

@@ -1,19 +1,17 @@
-using Amazon.Runtime;
-using Amazon.S3;
 using Microsoft.Extensions.Logging;
 using Nimbus.Server;
 
-namespace Nimbus.S3.Tests.Infrastructure;
+namespace Nimbus.Testing;
 
 /// <summary>
-/// A real Nimbus server in this process on 127.0.0.1 with a free port and its own data directory, shared by the
-/// tests of one class; S3 clients (CLI, boto3, AWS SDK for .NET) talk to it over HTTP.
+/// A real Nimbus server in this process, on 127.0.0.1 with a free port and its own data directory, shared by the
+/// tests of one class. Clients (AWS CLI, boto3, aws-lambda-ric) talk to it over HTTP exactly as users do.
 /// </summary>
-public sealed class S3ServerFixture : IAsyncLifetime
+public sealed class NimbusServerFixture : IAsyncLifetime
 {
     private NimbusHost? _host;
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "nimbus-s3-" + Guid.NewGuid().ToString("N")[..8]);
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "nimbus-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
     public string EndpointUrl => Host.Endpoint.ToString().TrimEnd('/');
 
@@ -23,15 +21,10 @@ public sealed class S3ServerFixture : IAsyncLifetime
 
     public Boto3 Boto3 => new(EndpointUrl);
 
-    public AmazonS3Client DotNetClient() => new(new BasicAWSCredentials("test", "test"), new AmazonS3Config
+    public async Task InitializeAsync()
     {
-        ServiceURL = EndpointUrl,
-        ForcePathStyle = true,
-        AuthenticationRegion = "us-east-1",
-        MaxErrorRetry = 0,
-    });
-
-    public async Task InitializeAsync() => _host = await StartAsync();
+        _host = await StartAsync();
+    }
 
     /// <summary>Stops the server and starts a new one on the same data directory (state must survive).</summary>
     public async Task RestartAsync()
@@ -55,7 +48,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
         }
         catch (IOException)
         {
-            // Not worth failing a test for.
+            // A runtime process may still be exiting; the temp folder is not worth failing a test for.
         }
     }
 
@@ -63,5 +56,6 @@ public sealed class S3ServerFixture : IAsyncLifetime
     {
         Port = 0,
         DataDirectory = DataDirectory,
+        EnvironmentIdleTimeout = TimeSpan.FromMinutes(5),
     }, logging => logging.SetMinimumLevel(LogLevel.Warning));
 }
