@@ -8,7 +8,7 @@ namespace Nimbus.Execution.Processes;
 /// namespaces; read-only system directories, interpreter, bootstraps (<c>/var/runtime</c>) and code
 /// (<c>/var/task</c>); a private <c>/tmp</c> tmpfs of EphemeralStorage; no view of the data directory, the server's
 /// files or other functions. The network namespace is shared (see <see cref="NetworkNote"/>).
-/// With a <see cref="CgroupController"/>, every sandbox is born inside its own cgroup: a <c>/bin/sh</c> stub
+/// With a <see cref="CgroupController"/>, every sandbox is born inside its own cgroup: a <c>/bin/sh</c> wrapper
 /// writes its own pid into the cgroup and then execs bwrap, so bwrap, the namespace's init and the runtime all
 /// inherit it — no window in which user code runs unlimited (which placing bwrap's pid after spawn would leave,
 /// since bwrap forks the sandbox before any fd handshake).
@@ -22,7 +22,7 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
     internal const string NetworkNote = "shared with the host";
 
     private const string Shell = "/bin/sh";
-    // Writes the stub's pid into each cgroup.procs given (count first), then becomes bwrap.
+    // Writes the wrapper shell's pid into each cgroup.procs given (count first), then becomes bwrap.
     private const string EnterCgroups = "n=$1; shift; while [ \"$n\" -gt 0 ]; do echo $$ > \"$1\" || exit 126; shift; n=$((n-1)); done; exec \"$@\"";
 
     private static readonly string[] _systemDirectories = ["/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin"];
