@@ -22,7 +22,10 @@ internal sealed class ExecutionEngine : IExecutionEngine, IDisposable
     {
         Runtimes = runtimes;
         var bootstraps = options.BootstrapDirectory ?? Path.Combine(AppContext.BaseDirectory, "Bootstraps");
-        _context = new EnvironmentContext(launcher, logs, edge, time, options, bootstraps, logger);
+        _context = new EnvironmentContext(launcher, logs, edge, time, options, bootstraps, logger)
+        {
+            StemCells = options.StemCellsPerRuntime > 0 ? new StemCells.StemCellBank(launcher, options, bootstraps, edge, time) : null,
+        };
         IsolationLevel = launcher.IsolationLevel;
         // Reaping precision need not beat a fraction of the keep-alive; a coarse timer costs nothing on the hot path.
         var period = TimeSpan.FromTicks(Math.Clamp(options.IdleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromMinutes(1).Ticks));
@@ -74,15 +77,20 @@ internal sealed class ExecutionEngine : IExecutionEngine, IDisposable
         {
             reaped += pool.ReapIdle(now, _context.Options.IdleTimeout);
         }
+        _context.StemCells?.ReapIdle(now, _context.Options.IdleTimeout);
         if (reaped > 0)
         {
             LogMessages.IdleReaped(_context.Logger, reaped);
         }
     }
 
+    /// <summary>The stem cells cold starts take from (null when disabled); for tests and the benchmark.</summary>
+    internal StemCells.StemCellBank? StemCells => _context.StemCells;
+
     public void Dispose()
     {
         _reaper.Dispose();
+        _context.StemCells?.Dispose();
         foreach (var pool in _pools.Values)
         {
             pool.Stop();

@@ -17,4 +17,17 @@ public sealed record ExecutionOptions
 
     /// <summary>Sandbox runtimes when possible (<see cref="IsolationMode.Auto"/>) or never (<see cref="IsolationMode.Process"/>).</summary>
     public IsolationMode Isolation { get; init; } = IsolationMode.Auto;
+
+    /// <summary>
+    /// Pre-started runtimes kept ready per kind of Node.js and Python launch (interpreter, heap size, <c>/tmp</c> size),
+    /// so that a cold start only loads the handler; 0 disables them. A kind's pool appears on its first cold start and
+    /// goes after <see cref="IdleTimeout"/> without one.
+    /// </summary>
+    public int StemCellsPerRuntime { get; init; } = 2;
+
+    /// <summary>
+    /// Where stem cells' <c>/var/task</c> directories live (default: <c>nimbus-cells</c> in the temp directory). On the
+    /// filesystem of the unpacked code, a function's files are hard-linked in; elsewhere they are copied.
+    /// </summary>
+    public string? StemCellDirectory { get; init; }
 }

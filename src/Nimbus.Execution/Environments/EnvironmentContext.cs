@@ -13,4 +13,8 @@ internal sealed record EnvironmentContext(
     TimeProvider Time,
     ExecutionOptions Options,
     string BootstrapRoot,
-    ILogger Logger);
+    ILogger Logger)
+{
+    /// <summary>The pre-started runtimes cold starts take from; null when disabled.</summary>
+    public StemCells.StemCellBank? StemCells { get; init; }
+}

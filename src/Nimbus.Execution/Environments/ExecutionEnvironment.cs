@@ -48,7 +48,8 @@ internal sealed partial class ExecutionEnvironment : IRuntimeApiHandler, IDispos
             context.Launcher.ConfinesFilesystem);
         try
         {
-            _process = context.Launcher.Start(launch);
+            // A ready stem cell becomes this environment when there is one; the init phase (and its duration) starts here either way.
+            _process = context.StemCells?.TrySpecialise(spec, runtime, launch) ?? context.Launcher.Start(launch);
         }
         catch (Win32Exception exception)
         {

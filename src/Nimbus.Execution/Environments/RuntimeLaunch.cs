@@ -21,7 +21,54 @@ internal static class RuntimeLaunch
     public static ProcessLaunchRequest Build(EnvironmentSpec spec, RuntimeInfo runtime, string bootstrapRoot,
         string runtimeApi, string logStreamName, string endpointUrl, bool sandboxed = false)
     {
-        var hostTaskRoot = Path.GetFullPath(spec.CodeDirectory);
+        var launch = ForRuntime(runtime, bootstrapRoot, Path.GetFullPath(spec.CodeDirectory), spec.MemorySizeMb, endpointUrl, sandboxed);
+        var env = (Dictionary<string, string>)launch.Environment;
+        foreach (var (key, value) in spec.Environment)
+        {
+            if (!_reserved.Contains(key, StringComparer.Ordinal))
+            {
+                env[key] = value;
+            }
+        }
+        env["_HANDLER"] = spec.Handler;
+        env["AWS_REGION"] = spec.Scope.Region;
+        env["AWS_DEFAULT_REGION"] = spec.Scope.Region;
+        env["AWS_LAMBDA_FUNCTION_NAME"] = spec.FunctionName;
+        env["AWS_LAMBDA_FUNCTION_VERSION"] = spec.Version;
+        env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = spec.MemorySizeMb.ToString(CultureInfo.InvariantCulture);
+        env["AWS_LAMBDA_LOG_GROUP_NAME"] = spec.LogGroupName;
+        env["AWS_LAMBDA_LOG_STREAM_NAME"] = logStreamName;
+        env["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";
+        env["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
+        // The account id as access key: SDK calls made by the function land in the function's own account.
+        env["AWS_ACCESS_KEY_ID"] = spec.Scope.AccountId;
+        env["AWS_SECRET_ACCESS_KEY"] = "nimbus-function-secret";
+        env["AWS_SESSION_TOKEN"] = "nimbus-function-session";
+        return launch with
+        {
+            EphemeralStorageMb = spec.EphemeralStorageMb,
+            Name = logStreamName[(logStreamName.LastIndexOf(']') + 1)..],
+        };
+    }
+
+    /// <summary>
+    /// A stem cell of <paramref name="runtime"/>: the same interpreter, arguments, mounts and runtime variables as
+    /// <see cref="Build"/> gives a function, nothing of any function (its code directory is the cell's own, empty
+    /// one), and <c>NIMBUS_STEM_CELL</c> telling the bootstrap to wait on stdin for the function it becomes.
+    /// </summary>
+    public static ProcessLaunchRequest BuildStemCell(RuntimeInfo runtime, string bootstrapRoot, string cellTaskRoot, int memorySizeMb,
+        int ephemeralStorageMb, string endpointUrl, bool sandboxed, string name)
+    {
+        var launch = ForRuntime(runtime, bootstrapRoot, cellTaskRoot, memorySizeMb, endpointUrl, sandboxed);
+        ((Dictionary<string, string>)launch.Environment)["NIMBUS_STEM_CELL"] = "1";
+        // No memory limit until specialised (the cgroup gets the function's then); stdin carries the function.
+        return launch with { MemorySizeMb = 0, EphemeralStorageMb = ephemeralStorageMb, Name = name, StandardInputPipe = true };
+    }
+
+    /// <summary>What depends only on the runtime (and, for Node.js, the memory that sizes its heap).</summary>
+    private static ProcessLaunchRequest ForRuntime(RuntimeInfo runtime, string bootstrapRoot, string hostTaskRoot, int memorySizeMb,
+        string endpointUrl, bool sandboxed)
+    {
         var hostBootstrapRoot = bootstrapRoot;
         // In a sandbox the code and the bootstraps sit where Lambda puts them.
         var taskRoot = sandboxed ? "/var/task" : hostTaskRoot;
@@ -45,7 +92,7 @@ internal static class RuntimeLaunch
                 env["NODE_PATH"] = $"/opt/nodejs/node{major}/node_modules:/opt/nodejs/node_modules:{runtimeDir}/node_modules:{runtimeDir}:{taskRoot}";
                 executable = runtime.InterpreterPath!;
                 // The AWS Node.js bootstrap sizes the old generation to the function's memory (about 90 %).
-                argv = [executable, "--max-old-space-size=" + (spec.MemorySizeMb * 9 / 10).ToString(CultureInfo.InvariantCulture),
+                argv = [executable, "--max-old-space-size=" + (memorySizeMb * 9 / 10).ToString(CultureInfo.InvariantCulture),
                     Path.Combine(runtimeDir, "bootstrap.js")];
                 env["AWS_EXECUTION_ENV"] = "AWS_Lambda_" + runtime.Identifier;
                 break;
@@ -66,37 +113,14 @@ internal static class RuntimeLaunch
             default:
                 throw new NotSupportedException($"Runtime {runtime.Identifier} cannot be run by Nimbus.");
         }
-        foreach (var (key, value) in spec.Environment)
-        {
-            if (!_reserved.Contains(key, StringComparer.Ordinal))
-            {
-                env[key] = value;
-            }
-        }
-        env["_HANDLER"] = spec.Handler;
-        env["AWS_REGION"] = spec.Scope.Region;
-        env["AWS_DEFAULT_REGION"] = spec.Scope.Region;
-        env["AWS_LAMBDA_FUNCTION_NAME"] = spec.FunctionName;
-        env["AWS_LAMBDA_FUNCTION_VERSION"] = spec.Version;
-        env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = spec.MemorySizeMb.ToString(CultureInfo.InvariantCulture);
-        env["AWS_LAMBDA_LOG_GROUP_NAME"] = spec.LogGroupName;
-        env["AWS_LAMBDA_LOG_STREAM_NAME"] = logStreamName;
-        env["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";
-        env["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
         env["LAMBDA_TASK_ROOT"] = taskRoot;
         env["LAMBDA_RUNTIME_DIR"] = runtimeDir;
-        // The account id as access key: SDK calls made by the function land in the function's own account.
-        env["AWS_ACCESS_KEY_ID"] = spec.Scope.AccountId;
-        env["AWS_SECRET_ACCESS_KEY"] = "nimbus-function-secret";
-        env["AWS_SESSION_TOKEN"] = "nimbus-function-session";
         return new ProcessLaunchRequest(executable, argv, env, taskRoot)
         {
             CodeDirectory = hostTaskRoot,
             RuntimeDirectory = hostBootstrapRoot,
             ReadOnlyDirectories = runtime.InterpreterPath is { } path ? [InstallDirectory(path)] : [],
-            MemorySizeMb = spec.MemorySizeMb,
-            EphemeralStorageMb = spec.EphemeralStorageMb,
-            Name = logStreamName[(logStreamName.LastIndexOf(']') + 1)..],
+            MemorySizeMb = memorySizeMb,
         };
     }
 

@@ -73,7 +73,10 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
         try
         {
             var spawned = new TaskCompletionSource<IProcessHandle>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _spawns.Add((new ProcessLaunchRequest(argv[0], argv, new Dictionary<string, string>(), "/"), spawned));
+            _spawns.Add((new ProcessLaunchRequest(argv[0], argv, new Dictionary<string, string>(), "/")
+            {
+                StandardInputPipe = request.StandardInputPipe,
+            }, spawned));
             inner = spawned.Task.GetAwaiter().GetResult();
         }
         catch

@@ -9,21 +9,83 @@ namespace Nimbus.Execution.Processes;
 /// </summary>
 internal sealed class Cgroup
 {
+    private const int CpuPeriodMicros = 100_000;
+    private readonly int _version;
     private readonly string _peakFile;
     private readonly string _cpuQuotaFile;
-    private readonly string _cpuQuota;
+    private string _cpuQuota;
     private readonly byte[] _buffer = new byte[32];
     private readonly Lock _lock = new();
     private SafeFileHandle? _peak;
     private long _lastPeak;
     private bool _removed;
 
-    public Cgroup(string[] directories, string peakFile, string cpuQuotaFile, string cpuQuota)
+    /// <param name="version">1 or 2.</param>
+    /// <param name="directories">v2: the one directory; v1: memory, cpu and pids, in that order.</param>
+    public Cgroup(int version, string[] directories)
     {
+        _version = version;
         Directories = directories;
-        _peakFile = peakFile;
-        _cpuQuotaFile = cpuQuotaFile;
-        _cpuQuota = cpuQuota;
+        _peakFile = Path.Combine(directories[0], version == 2 ? "memory.peak" : "memory.max_usage_in_bytes");
+        _cpuQuotaFile = version == 2 ? Path.Combine(directories[0], "cpu.max") : Path.Combine(directories[Math.Min(1, directories.Length - 1)], "cpu.cfs_quota_us");
+        _cpuQuota = QuotaFor(0);
+    }
+
+    /// <summary>
+    /// Sets the memory limit (<paramref name="memorySizeMb"/>, no swap; 0 leaves memory unlimited) and the CPU share
+    /// that goes with it (1,769 MB = one vCPU, applied by <see cref="ApplyCpuQuota"/>). A stem cell is limited this
+    /// way when it becomes a function; lowering the limit below what the cgroup already uses fails (IOException).
+    /// </summary>
+    public void Limit(int memorySizeMb)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        _cpuQuota = QuotaFor(memorySizeMb);
+        if (memorySizeMb <= 0)
+        {
+            return;
+        }
+        var memory = ((long)memorySizeMb * 1024 * 1024).ToString(invariant);
+        if (_version == 2)
+        {
+            File.WriteAllText(Path.Combine(Directories[0], "memory.max"), memory);
+            TryWrite(Path.Combine(Directories[0], "memory.swap.max"), "0");
+            return;
+        }
+        // v1 requires memory.limit_in_bytes <= memory.memsw.limit_in_bytes at every step: lowering goes limit first,
+        // raising goes memsw first. memsw = memory + swap, so equal means no swap; absent when swap accounting is off.
+        var memsw = Path.Combine(Directories[0], "memory.memsw.limit_in_bytes");
+        var limit = Path.Combine(Directories[0], "memory.limit_in_bytes");
+        var current = long.TryParse(File.ReadAllText(limit).Trim(), NumberStyles.None, invariant, out var value) ? value : long.MaxValue;
+        if ((long)memorySizeMb * 1024 * 1024 < current)
+        {
+            File.WriteAllText(limit, memory);
+            TryWrite(memsw, memory);
+        }
+        else
+        {
+            TryWrite(memsw, memory);
+            File.WriteAllText(limit, memory);
+        }
+        TryWrite(Path.Combine(Directories[0], "memory.swappiness"), "0");
+    }
+
+    private string QuotaFor(int memorySizeMb)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var quota = Math.Max(1000, memorySizeMb > 0 ? (long)memorySizeMb * CpuPeriodMicros / 1769 : CpuPeriodMicros);
+        return _version == 2 ? quota.ToString(invariant) + " " + CpuPeriodMicros.ToString(invariant) : quota.ToString(invariant);
+    }
+
+    internal static void TryWrite(string path, string value)
+    {
+        try
+        {
+            File.WriteAllText(path, value);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Optional knob (swap accounting off, old kernel): the main limit still holds.
+        }
     }
 
     /// <summary>The cgroup's directories (memory first in v1).</summary>

@@ -88,56 +88,28 @@ internal sealed class CgroupController
     /// </summary>
     public Cgroup Create(string name, int memorySizeMb)
     {
-        var memory = memorySizeMb > 0 ? (long)memorySizeMb * 1024 * 1024 : 0;
-        var quota = Math.Max(1000, memorySizeMb > 0 ? (long)memorySizeMb * CpuPeriodMicros / 1769 : CpuPeriodMicros);
-        var invariant = CultureInfo.InvariantCulture;
-        if (Version == 2)
-        {
-            var directory = Path.Combine(_root, name);
-            Directory.CreateDirectory(directory);
-            var cgroup = new Cgroup([directory], Path.Combine(directory, "memory.peak"), Path.Combine(directory, "cpu.max"),
-                quota.ToString(invariant) + " " + CpuPeriodMicros.ToString(invariant));
-            try
-            {
-                if (memory > 0)
-                {
-                    File.WriteAllText(Path.Combine(directory, "memory.max"), memory.ToString(invariant));
-                    TryWrite(Path.Combine(directory, "memory.swap.max"), "0");
-                }
-                File.WriteAllText(Path.Combine(directory, "pids.max"), PidsMax.ToString(invariant));
-            }
-            catch
-            {
-                cgroup.Remove();
-                throw;
-            }
-            return cgroup;
-        }
-        var directories = _v1Parents.Select(parent => Path.Combine(parent, name)).ToArray();
+        var directories = Version == 2 ? [Path.Combine(_root, name)] : _v1Parents.Select(parent => Path.Combine(parent, name)).ToArray();
         foreach (var directory in directories)
         {
             Directory.CreateDirectory(directory);
         }
-        var v1 = new Cgroup(directories, Path.Combine(directories[0], "memory.max_usage_in_bytes"),
-            Path.Combine(directories[1], "cpu.cfs_quota_us"), quota.ToString(invariant));
+        var cgroup = new Cgroup(Version, directories);
         try
         {
-            if (memory > 0)
+            cgroup.Limit(memorySizeMb);
+            var invariant = CultureInfo.InvariantCulture;
+            if (Version == 1)
             {
-                File.WriteAllText(Path.Combine(directories[0], "memory.limit_in_bytes"), memory.ToString(invariant));
-                // memsw = memory + swap: equal to the limit means no swap. Absent when swap accounting is off.
-                TryWrite(Path.Combine(directories[0], "memory.memsw.limit_in_bytes"), memory.ToString(invariant));
-                TryWrite(Path.Combine(directories[0], "memory.swappiness"), "0");
+                File.WriteAllText(Path.Combine(directories[1], "cpu.cfs_period_us"), CpuPeriodMicros.ToString(invariant));
             }
-            File.WriteAllText(Path.Combine(directories[1], "cpu.cfs_period_us"), CpuPeriodMicros.ToString(invariant));
-            File.WriteAllText(Path.Combine(directories[2], "pids.max"), PidsMax.ToString(invariant));
+            File.WriteAllText(Path.Combine(directories[^1], "pids.max"), PidsMax.ToString(invariant));
         }
         catch
         {
-            v1.Remove();
+            cgroup.Remove();
             throw;
         }
-        return v1;
+        return cgroup;
     }
 
     /// <summary>Each server (or test process) gets its own parent, so that it can clean up after a crashed one safely.</summary>
@@ -155,7 +127,7 @@ internal sealed class CgroupController
             }
             foreach (var environment in Directory.EnumerateDirectories(server))
             {
-                new Cgroup([environment], Path.Combine(environment, "none"), Path.Combine(environment, "none"), "").Remove();
+                new Cgroup(1, [environment]).Remove();
             }
             try
             {
@@ -165,18 +137,6 @@ internal sealed class CgroupController
             {
                 // Still busy: the next start-up tries again.
             }
-        }
-    }
-
-    private static void TryWrite(string path, string value)
-    {
-        try
-        {
-            File.WriteAllText(path, value);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Optional knob (swap accounting off, old kernel): the main limit still holds.
         }
     }
 }

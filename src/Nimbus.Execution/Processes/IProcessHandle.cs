@@ -37,4 +37,19 @@ public interface IProcessHandle : IDisposable
     void InitCompleted()
     {
     }
+
+    /// <summary>
+    /// Writes <paramref name="data"/> to the stdin pipe (see <see cref="ProcessLaunchRequest.StandardInputPipe"/>) and
+    /// closes it. False when there is no pipe or nobody reads it any more (the process died).
+    /// </summary>
+    bool WriteInput(ReadOnlySpan<byte> data) => false;
+
+    /// <summary>
+    /// Limits the process to <paramref name="memorySizeMb"/> (and the CPU share that goes with it) from now on: a stem
+    /// cell starts without a function's limits and gets them when it becomes one. Throws IOException when the limit
+    /// cannot be set; does nothing without a cgroup.
+    /// </summary>
+    void LimitMemory(int memorySizeMb)
+    {
+    }
 }

@@ -46,6 +46,12 @@ internal static unsafe partial class Libc
     public static partial nint read(int fd, byte* buffer, nint count);
 
     [LibraryImport("libc", SetLastError = true)]
+    public static partial nint write(int fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int link(string oldPath, string newPath);
+
+    [LibraryImport("libc", SetLastError = true)]
     public static partial int poll(PollFd* fds, nuint count, int timeoutMs);
 
     [LibraryImport("libc", SetLastError = true)]

@@ -11,6 +11,7 @@ internal sealed unsafe class PosixProcess : IProcessHandle
 {
     private readonly int _pidfd;
     private readonly int _readFd;
+    private int _inputFd;
     private readonly TaskCompletionSource<ProcessExit> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SafeFileHandle? _status;
     private readonly byte[] _statusBuffer = new byte[2048];
@@ -18,11 +19,12 @@ internal sealed unsafe class PosixProcess : IProcessHandle
     private bool _pipeEof;
     private int _disposed;
 
-    public PosixProcess(int pid, int pidfd, int readFd)
+    public PosixProcess(int pid, int pidfd, int readFd, int inputFd = -1)
     {
         ProcessId = pid;
         _pidfd = pidfd;
         _readFd = readFd;
+        _inputFd = inputFd;
         try
         {
             // Kept open and re-read with pread: procfs regenerates the file at offset 0, so no open() per invocation.
@@ -84,6 +86,41 @@ internal sealed unsafe class PosixProcess : IProcessHandle
         }
         Reap();
         return true;
+    }
+
+    public bool WriteInput(ReadOnlySpan<byte> data)
+    {
+        var fd = Interlocked.Exchange(ref _inputFd, -1);
+        if (fd < 0)
+        {
+            return false;
+        }
+        try
+        {
+            fixed (byte* pointer = data)
+            {
+                var written = 0;
+                while (written < data.Length)
+                {
+                    // Blocking write; .NET ignores SIGPIPE, so a dead reader shows as EPIPE rather than killing us.
+                    var n = Libc.write(fd, pointer + written, data.Length - written);
+                    if (n < 0)
+                    {
+                        if (Marshal.GetLastPInvokeError() == Libc.Eintr)
+                        {
+                            continue;
+                        }
+                        return false;
+                    }
+                    written += (int)n;
+                }
+                return true;
+            }
+        }
+        finally
+        {
+            Libc.close(fd);
+        }
     }
 
     public void Kill()
@@ -170,6 +207,11 @@ internal sealed unsafe class PosixProcess : IProcessHandle
             return;
         }
         Kill();
+        var input = Interlocked.Exchange(ref _inputFd, -1);
+        if (input >= 0)
+        {
+            Libc.close(input);
+        }
         Libc.close(_readFd);
         Libc.close(_pidfd);
         _status?.Dispose();

@@ -21,6 +21,18 @@ internal sealed unsafe class PosixProcessLauncher : IProcessLauncher
             throw new Win32Exception(Marshal.GetLastPInvokeError(), "pipe2 failed");
         }
         int readFd = fds[0], writeFd = fds[1];
+        int inputRead = -1, inputWrite = -1;
+        if (request.StandardInputPipe)
+        {
+            if (Libc.pipe2(fds, Libc.OCloexec) != 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                Libc.close(readFd);
+                Libc.close(writeFd);
+                throw new Win32Exception(errno, "pipe2 failed");
+            }
+            (inputRead, inputWrite) = (fds[0], fds[1]);
+        }
         // Only our end is non-blocking: O_NONBLOCK lives on the open file description, and the child's writes must block.
         Libc.fcntl(readFd, Libc.FSetfl, Libc.fcntl(readFd, Libc.FGetfl, 0) | Libc.ONonblock);
 
@@ -35,7 +47,14 @@ internal sealed unsafe class PosixProcessLauncher : IProcessLauncher
             var envp = StringArray(request.Environment.Select(kv => kv.Key + "=" + kv.Value).ToList(), strings);
 
             Libc.posix_spawn_file_actions_init(fileActions);
-            Libc.posix_spawn_file_actions_addopen(fileActions, 0, Utf8("/dev/null", strings), Libc.ORdonly, 0);
+            if (inputRead >= 0)
+            {
+                Libc.posix_spawn_file_actions_adddup2(fileActions, inputRead, 0);
+            }
+            else
+            {
+                Libc.posix_spawn_file_actions_addopen(fileActions, 0, Utf8("/dev/null", strings), Libc.ORdonly, 0);
+            }
             Libc.posix_spawn_file_actions_adddup2(fileActions, writeFd, 1);
             Libc.posix_spawn_file_actions_adddup2(fileActions, writeFd, 2);
             Libc.posix_spawn_file_actions_addchdir_np(fileActions, Utf8(request.WorkingDirectory, strings));
@@ -59,6 +78,7 @@ internal sealed unsafe class PosixProcessLauncher : IProcessLauncher
             if (error != 0)
             {
                 Libc.close(readFd);
+                CloseIfOpen(inputWrite);
                 throw new Win32Exception(error, $"posix_spawn {request.Executable} failed");
             }
             var pidfd = Libc.pidfd_open(Libc.SysPidfdOpen, pid, 0);
@@ -67,13 +87,15 @@ internal sealed unsafe class PosixProcessLauncher : IProcessLauncher
                 var errno = Marshal.GetLastPInvokeError();
                 Libc.kill(-pid, Libc.Sigkill);
                 Libc.close(readFd);
+                CloseIfOpen(inputWrite);
                 throw new Win32Exception(errno, "pidfd_open failed");
             }
-            return new PosixProcess(pid, pidfd, readFd);
+            return new PosixProcess(pid, pidfd, readFd, inputWrite);
         }
         finally
         {
             Libc.close(writeFd);
+            CloseIfOpen(inputRead);
             Libc.posix_spawn_file_actions_destroy(fileActions);
             Libc.posix_spawnattr_destroy(attr);
             NativeMemory.Free(fileActions);
@@ -83,6 +105,14 @@ internal sealed unsafe class PosixProcessLauncher : IProcessLauncher
             {
                 Marshal.FreeCoTaskMem(s);
             }
+        }
+    }
+
+    private static void CloseIfOpen(int fd)
+    {
+        if (fd >= 0)
+        {
+            Libc.close(fd);
         }
     }
 

@@ -27,6 +27,12 @@ public sealed record ProcessLaunchRequest(
     /// <summary>The size of the private <c>/tmp</c>; 0 when unknown.</summary>
     public int EphemeralStorageMb { get; init; }
 
+    /// <summary>
+    /// Give the process a pipe as stdin (instead of <c>/dev/null</c>) that <see cref="IProcessHandle.WriteInput"/>
+    /// writes to: how a stem cell receives the function it becomes.
+    /// </summary>
+    public bool StandardInputPipe { get; init; }
+
     /// <summary>A name for the environment (used for its cgroup); null when unknown.</summary>
     public string? Name { get; init; }
 }

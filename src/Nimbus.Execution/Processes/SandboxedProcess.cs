@@ -44,6 +44,10 @@ internal sealed class SandboxedProcess : IProcessHandle
 
     public void InitCompleted() => Cgroup?.ApplyCpuQuota();
 
+    public void LimitMemory(int memorySizeMb) => Cgroup?.Limit(memorySizeMb);
+
+    public bool WriteInput(ReadOnlySpan<byte> data) => _inner.WriteInput(data);
+
     public long PeakMemoryBytes()
     {
         var peak = Cgroup?.PeakMemoryBytes() ?? 0;

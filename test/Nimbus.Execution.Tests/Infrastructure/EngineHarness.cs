@@ -11,10 +11,11 @@ internal sealed class EngineHarness : IDisposable
     private static readonly RuntimeCatalog _catalog = new();
     private readonly List<string> _directories = [];
 
-    public EngineHarness(ExecutionOptions? options = null, IProcessLauncher? launcher = null)
+    /// <param name="stemCells">Pre-started runtimes per kind; none unless a test is about them, so that launches stay countable.</param>
+    public EngineHarness(ExecutionOptions? options = null, IProcessLauncher? launcher = null, int stemCells = 0)
     {
         Launcher = launcher ?? TestIsolation.Launcher;
-        Engine = new ExecutionEngine(_catalog, options ?? new ExecutionOptions(), Launcher, Logs,
+        Engine = new ExecutionEngine(_catalog, (options ?? new ExecutionOptions()) with { StemCellsPerRuntime = stemCells }, Launcher, Logs,
             new EdgeEndpoint { Url = "http://127.0.0.1:4566" }, TimeProvider.System, NullLogger<ExecutionEngine>.Instance);
     }
 

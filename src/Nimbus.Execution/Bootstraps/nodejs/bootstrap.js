@@ -5,6 +5,36 @@ const path = require('path');
 const fs = require('fs');
 const util = require('util');
 const { pathToFileURL } = require('url');
+const createRuntimeClient = require('./runtime-client.js');
+
+// A stem cell (NIMBUS_STEM_CELL): started before any function was chosen, it blocks here until Nimbus writes the
+// function's complete environment to stdin as one JSON line, then becomes that function exactly as a fresh process
+// would have started (same variables, module paths and working directory). Everything above is what it saved.
+if (process.env.NIMBUS_STEM_CELL) becomeFunction();
+
+function becomeFunction() {
+  const chunks = [];
+  const buf = Buffer.alloc(65536);
+  for (;;) {
+    let n;
+    try {
+      n = fs.readSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      if (e.code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+      continue;
+    }
+    if (n === 0) process.exit(0); // discarded before use: nothing to become
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+    if (buf[n - 1] === 10) break;
+  }
+  const env = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+  Object.assign(process.env, env);
+  require('module')._initPaths(); // NODE_PATH is read at start-up; read it again
+  process.chdir(env.LAMBDA_TASK_ROOT);
+}
+
 
 const [apiHost, apiPort] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');
 const taskRoot = process.env.LAMBDA_TASK_ROOT;
@@ -18,7 +48,7 @@ let lastTraceId = process.env._X_AMZN_TRACE_ID;
 let settleOnEmptyLoop = null;
 process.on('beforeExit', () => { if (settleOnEmptyLoop) settleOnEmptyLoop(); });
 
-const { formatRequest, send, nextInvocation } = require('./runtime-client.js')(apiHost, apiPort, PREFIX);
+const { formatRequest, send, nextInvocation } = createRuntimeClient(apiHost, apiPort, PREFIX);
 
 // ---- logging: "<ISO time>\t<request id>\t<LEVEL>\t<message>", newlines as \r so a message stays one event.
 function writeLine(level, args) {

@@ -9,6 +9,27 @@ import sys
 import time
 import traceback
 
+
+def _become_function():
+    """A stem cell (NIMBUS_STEM_CELL) is started before any function was chosen: it blocks here until Nimbus writes
+    the function's complete environment to stdin as one JSON line, then becomes that function as a fresh process
+    would have started. The interpreter and the imports above are what it saved."""
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = os.read(0, 65536)
+        if not chunk:
+            os._exit(0)  # discarded before use: nothing to become
+        data += chunk
+    env = json.loads(data)
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(env["LAMBDA_TASK_ROOT"])
+    time.tzset()
+
+
+if os.environ.get("NIMBUS_STEM_CELL"):
+    _become_function()
+
 _api_host, _api_port = os.environ["AWS_LAMBDA_RUNTIME_API"].split(":")
 _task_root = os.environ["LAMBDA_TASK_ROOT"]
 _handler_spec = os.environ.get("_HANDLER", "")

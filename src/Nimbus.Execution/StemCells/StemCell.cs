@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Text.Json;
+using Nimbus.Execution.Processes;
+
+namespace Nimbus.Execution.StemCells;
+
+/// <summary>
+/// A pre-started runtime whose interpreter is up and whose bootstrap blocks reading stdin, in a sandbox like any
+/// environment's but with an empty <c>/var/task</c> (its own host directory) and no memory limit yet. Used once:
+/// <see cref="TrySpecialise"/> turns it into one function's environment, and it dies with that environment.
+/// </summary>
+internal sealed class StemCell : IProcessHandle
+{
+    private readonly IProcessHandle _process;
+    private readonly bool _confined;
+    private int _disposed;
+
+    public StemCell(IProcessHandle process, string taskDirectory, bool confined)
+    {
+        _process = process;
+        TaskDirectory = taskDirectory;
+        _confined = confined;
+    }
+
+    /// <summary>The host directory the sandbox shows as <c>/var/task</c>.</summary>
+    public string TaskDirectory { get; }
+
+    public int ProcessId => _process.ProcessId;
+
+    public Task<ProcessExit> Exited => _process.Exited;
+
+    /// <summary>
+    /// Gives the cell a function: its code into <c>/var/task</c>, its memory limit (and CPU share) on the cgroup, then
+    /// its complete environment on stdin, on which the bootstrap replaces its own, loads the handler and polls the
+    /// Runtime API named there. False when the cell cannot take it (died meanwhile, limit not settable): the caller
+    /// discards it.
+    /// </summary>
+    public bool TrySpecialise(ProcessLaunchRequest launch)
+    {
+        try
+        {
+            if (_confined && launch.CodeDirectory is { } code)
+            {
+                CodeTree.Link(code, TaskDirectory);
+            }
+            _process.LimitMemory(launch.MemorySizeMb);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        var message = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(message))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in launch.Environment)
+            {
+                writer.WriteString(key, value);
+            }
+            writer.WriteEndObject();
+        }
+        message.Write("\n"u8);
+        return _process.WriteInput(message.WrittenSpan);
+    }
+
+    public int ReadAvailable(Span<byte> buffer) => _process.ReadAvailable(buffer);
+
+    public bool WaitForOutputOrExit() => _process.WaitForOutputOrExit();
+
+    public void Kill() => _process.Kill();
+
+    public long PeakMemoryBytes() => _process.PeakMemoryBytes();
+
+    public void InitCompleted() => _process.InitCompleted();
+
+    public void LimitMemory(int memorySizeMb) => _process.LimitMemory(memorySizeMb);
+
+    public bool WriteInput(ReadOnlySpan<byte> data) => _process.WriteInput(data);
+
+    /// <summary>Kills a cell nobody will use, reaps it (no zombie left) and removes it, off the caller's thread.</summary>
+    public void Discard()
+    {
+        Kill();
+        ThreadPool.UnsafeQueueUserWorkItem(static cell =>
+        {
+            Span<byte> sink = stackalloc byte[512];
+            while (!cell.WaitForOutputOrExit())
+            {
+                while (cell.ReadAvailable(sink) > 0)
+                {
+                }
+            }
+            cell.Dispose();
+        }, this, preferLocal: false);
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        _process.Dispose();
+        try
+        {
+            // Hard links only: the function's own files stay where the code store keeps them.
+            Directory.Delete(TaskDirectory, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}
