@@ -16,6 +16,9 @@ internal sealed record BenchOptions
 
     public IReadOnlyList<string> Runtimes { get; init; } = ["nodejs20.x", "python3.12"];
 
+    /// <summary><c>http</c> (the invoke benchmark over the edge endpoint) or <c>engine</c> (cold starts, memory, sandbox overhead); both when null.</summary>
+    public string? Only { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -28,6 +31,7 @@ internal sealed record BenchOptions
                 "--throughput-warmup-seconds" => options with { ThroughputWarmupSeconds = double.Parse(args[i + 1]) },
                 "--concurrency" => options with { Concurrency = int.Parse(args[i + 1]) },
                 "--cold" => options with { ColdStarts = int.Parse(args[i + 1]) },
+                "--only" => options with { Only = args[i + 1] },
                 "--runtimes" => options with { Runtimes = args[i + 1].Split(',') },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

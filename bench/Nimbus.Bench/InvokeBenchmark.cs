@@ -47,7 +47,7 @@ internal static class InvokeBenchmark
 
                 Console.Error.WriteLine($"[{runtime}] throughput at concurrency {options.Concurrency} ({options.ThroughputSeconds} s)...");
                 var throughput = await MeasureThroughputAsync(client, warmName, options);
-                rows.Add(new BenchRow(runtime, Percentile(warm, 50), Percentile(warm, 99), throughput, Percentile(cold, 50)));
+                rows.Add(new BenchRow(runtime, Stats.Percentile(warm, 50), Stats.Percentile(warm, 99), throughput, Stats.Percentile(cold, 50)));
             }
         }
         finally
@@ -93,13 +93,6 @@ internal static class InvokeBenchmark
             return n;
         }));
         return counts.Sum();
-    }
-
-    private static double Percentile(List<double> values, double percentile)
-    {
-        var sorted = values.Order().ToList();
-        var index = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
-        return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
     }
 
     private static void TryDelete(string directory)

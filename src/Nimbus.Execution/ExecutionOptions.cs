@@ -30,4 +30,10 @@ public sealed record ExecutionOptions
     /// filesystem of the unpacked code, a function's files are hard-linked in; elsewhere they are copied.
     /// </summary>
     public string? StemCellDirectory { get; init; }
+
+    /// <summary>
+    /// Serve an environment's Runtime API only to that environment's own processes (sandboxes share the host network,
+    /// so another function could otherwise connect to its port). Off only for tests in which the test is the runtime.
+    /// </summary>
+    public bool VerifyRuntimeApiPeers { get; init; } = true;
 }

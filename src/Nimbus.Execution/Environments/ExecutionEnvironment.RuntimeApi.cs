@@ -4,6 +4,16 @@ namespace Nimbus.Execution.Environments;
 
 internal sealed partial class ExecutionEnvironment
 {
+    public async ValueTask<bool> AcceptsAsync(int clientPort)
+    {
+        if (!_context.Options.VerifyRuntimeApiPeers)
+        {
+            return true;
+        }
+        await _started.Task;
+        return _process?.ProcessIds() is not { } pids || RuntimePeer.IsHeldBy(clientPort, _server.Port, pids);
+    }
+
     public ValueTask<RuntimeInvocation> NextAsync(CancellationToken cancellationToken)
     {
         // The first /next ends the init phase: the runtime loaded the handler and is ready.

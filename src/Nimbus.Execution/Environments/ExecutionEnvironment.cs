@@ -25,6 +25,7 @@ internal sealed partial class ExecutionEnvironment : IRuntimeApiHandler, IDispos
     private readonly Channel<RuntimeInvocation> _invocations =
         Channel.CreateUnbounded<RuntimeInvocation>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly TaskCompletionSource<InitResult> _init = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _readerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _gate = new();
     private readonly long _startTimestamp;
@@ -61,6 +62,11 @@ internal sealed partial class ExecutionEnvironment : IRuntimeApiHandler, IDispos
             _init.TrySetResult(InitResult.Failed(0, InvocationStatus.FunctionError, "Runtime.InvalidEntrypoint", _ => error));
             _readerDone.TrySetResult();
             return;
+        }
+        finally
+        {
+            // Connections that arrived before the handle existed (a stem cell answers fast) are judged from here on.
+            _started.TrySetResult();
         }
         ProcessId = _process.ProcessId;
         _initTimer = _time.CreateTimer(static state => ((ExecutionEnvironment)state!).OnInitTimeout(), this,

@@ -124,6 +124,29 @@ internal sealed class Cgroup
         }
     }
 
+    /// <summary>
+    /// How many processes the kernel's OOM killer killed in this cgroup (v1 <c>memory.oom_control</c>, v2
+    /// <c>memory.events</c>: <c>oom_kill N</c>); 0 when the kernel does not count them.
+    /// </summary>
+    public long OomKills()
+    {
+        try
+        {
+            var file = Path.Combine(Directories[0], _version == 2 ? "memory.events" : "memory.oom_control");
+            foreach (var line in File.ReadLines(file))
+            {
+                if (line.StartsWith("oom_kill ", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.AsSpan("oom_kill ".Length), NumberStyles.None, CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return 0;
+    }
+
     /// <summary>Applies the CPU share (unlimited until then, so that init runs at full speed).</summary>
     public void ApplyCpuQuota()
     {

@@ -52,4 +52,10 @@ public interface IProcessHandle : IDisposable
     void LimitMemory(int memorySizeMb)
     {
     }
+
+    /// <summary>
+    /// Every process of a sandboxed environment (host pids), to tell its own Runtime API connections from others';
+    /// null for a plain process, which claims no isolation.
+    /// </summary>
+    IReadOnlyCollection<int>? ProcessIds() => null;
 }

@@ -7,6 +7,7 @@ namespace Nimbus.Execution.Processes;
 internal sealed class SandboxedProcess : IProcessHandle
 {
     private readonly IProcessHandle _inner;
+    private volatile bool _killed;
     private readonly TaskCompletionSource _cgroupRemoved = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SandboxedProcess(IProcessHandle inner, Cgroup? cgroup)
@@ -14,8 +15,10 @@ internal sealed class SandboxedProcess : IProcessHandle
         _inner = inner;
         Cgroup = cgroup;
         // bwrap exits with 128+N when the sandboxed command dies of signal N (as a shell does): turn that back into
-        // the signal, so an OOM kill still reads "signal: killed". A runtime calling exit(137) itself reads the same.
-        Exited = inner.Exited.ContinueWith(static t => t.Result is { Signal: 0, ExitCode: > 128 and < 160 } exit
+        // the signal, so an OOM kill reads "signal: killed" as on Lambda. 137 is ambiguous (SIGKILL, or a runtime that
+        // called exit(137)); with a cgroup, its OOM-kill counter tells the two apart.
+        Exited = inner.Exited.ContinueWith(t => t.Result is { Signal: 0, ExitCode: > 128 and < 160 } exit
+                && (exit.ExitCode != 137 || cgroup is null || cgroup.OomKills() > 0 || _killed)
                 ? new ProcessExit(-1, exit.ExitCode - 128)
                 : t.Result,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -36,6 +39,7 @@ internal sealed class SandboxedProcess : IProcessHandle
 
     public void Kill()
     {
+        _killed = true;
         // Killing bwrap's group takes the sandbox down (--die-with-parent, then the pid namespace's init); the cgroup
         // kill also catches anything that got there first.
         _inner.Kill();
@@ -43,6 +47,40 @@ internal sealed class SandboxedProcess : IProcessHandle
     }
 
     public void InitCompleted() => Cgroup?.ApplyCpuQuota();
+
+    public IReadOnlyCollection<int>? ProcessIds()
+    {
+        var pids = new List<int>();
+        if (Cgroup is not null)
+        {
+            foreach (var line in File.ReadLines(Cgroup.ProcsFiles.First()))
+            {
+                pids.Add(int.Parse(line, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            return pids;
+        }
+        // Without cgroups: bwrap and its descendants, from each process's children list.
+        var pending = new Stack<int>([ProcessId]);
+        while (pending.TryPop(out var pid))
+        {
+            pids.Add(pid);
+            try
+            {
+                foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+                {
+                    foreach (var child in File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        pending.Push(int.Parse(child, System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // Exited meanwhile.
+            }
+        }
+        return pids;
+    }
 
     public void LimitMemory(int memorySizeMb) => Cgroup?.Limit(memorySizeMb);
 

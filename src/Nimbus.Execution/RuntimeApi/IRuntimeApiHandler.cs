@@ -4,6 +4,12 @@ namespace Nimbus.Execution.RuntimeApi;
 internal interface IRuntimeApiHandler
 {
     /// <summary><c>GET /runtime/invocation/next</c>: waits, with no timeout, for the next invocation.</summary>
+    /// <summary>
+    /// Whether to serve a connection from 127.0.0.1:<paramref name="clientPort"/>: only the environment's own
+    /// processes may use its Runtime API.
+    /// </summary>
+    ValueTask<bool> AcceptsAsync(int clientPort);
+
     ValueTask<RuntimeInvocation> NextAsync(CancellationToken cancellationToken);
 
     RuntimeApiResult PostResponse(string requestId, byte[] body, int length);

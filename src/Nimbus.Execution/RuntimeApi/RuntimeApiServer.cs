@@ -54,6 +54,28 @@ internal sealed class RuntimeApiServer : IDisposable
 
     private async Task ServeAsync(Socket socket)
     {
+        bool accepted;
+        try
+        {
+            accepted = await _handler.AcceptsAsync(((IPEndPoint)socket.RemoteEndPoint!).Port);
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            accepted = false;
+        }
+        if (accepted)
+        {
+            await ServeAcceptedAsync(socket);
+        }
+        else
+        {
+            // Not one of this environment's processes: it gets nothing, not even an HTTP answer.
+            socket.Dispose();
+        }
+    }
+
+    private async Task ServeAcceptedAsync(Socket socket)
+    {
         try
         {
             await new RuntimeApiConnection(socket, _handler).RunAsync(_stopping.Token);

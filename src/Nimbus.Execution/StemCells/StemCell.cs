@@ -75,6 +75,8 @@ internal sealed class StemCell : IProcessHandle
 
     public void LimitMemory(int memorySizeMb) => _process.LimitMemory(memorySizeMb);
 
+    public IReadOnlyCollection<int>? ProcessIds() => _process.ProcessIds();
+
     public bool WriteInput(ReadOnlySpan<byte> data) => _process.WriteInput(data);
 
     /// <summary>Kills a cell nobody will use, reaps it (no zombie left) and removes it, off the caller's thread.</summary>
