@@ -64,6 +64,7 @@ public sealed class NimbusHost : IAsyncDisposable
             IdleTimeout = options.EnvironmentIdleTimeout,
             RuntimeInterpreters = options.RuntimeInterpreters,
             Isolation = options.Isolation,
+            StemCellDirectory = Path.Combine(Path.GetFullPath(options.DataDirectory), "cells"),
         });
         services.AddNimbusLambda();
         services.AddNimbusS3();

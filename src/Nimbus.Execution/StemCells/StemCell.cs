@@ -13,6 +13,13 @@ internal sealed class StemCell : IProcessHandle
 {
     private readonly IProcessHandle _process;
     private readonly bool _confined;
+    // The cell's output starts with the bootstrap's "booted" line; anything else there is output and is kept.
+    private readonly byte[] _prefix = new byte[Marker.Length];
+    private int _prefixLength;
+    private int _prefixServed;
+    private bool _prefixDone;
+    private bool _booted;
+    private bool _eof;
     private int _disposed;
 
     public StemCell(IProcessHandle process, string taskDirectory, bool confined)
@@ -25,7 +32,50 @@ internal sealed class StemCell : IProcessHandle
     /// <summary>The host directory the sandbox shows as <c>/var/task</c>.</summary>
     public string TaskDirectory { get; }
 
+    /// <summary>What the bootstrap writes first, once its interpreter is up and it waits for a function.</summary>
+    private static ReadOnlySpan<byte> Marker => "\0nimbus:ready\n"u8;
+
     public int ProcessId => _process.ProcessId;
+
+    /// <summary>
+    /// True once the bootstrap said it is up (read without blocking). A cell taken before then still works; its cold
+    /// start just includes the rest of the interpreter's boot. Only the pool calls this, before the hand-over.
+    /// </summary>
+    public bool IsBooted
+    {
+        get
+        {
+            ReadPrefix();
+            return _booted;
+        }
+    }
+
+    private void ReadPrefix()
+    {
+        while (!_prefixDone)
+        {
+            var n = _process.ReadAvailable(_prefix.AsSpan(_prefixLength));
+            if (n == 0)
+            {
+                return;
+            }
+            if (n < 0)
+            {
+                _eof = _prefixDone = true;
+                return;
+            }
+            _prefixLength += n;
+            if (!_prefix.AsSpan(0, _prefixLength).SequenceEqual(Marker[.._prefixLength]))
+            {
+                _prefixDone = true;
+            }
+            else if (_prefixLength == Marker.Length)
+            {
+                _prefixDone = _booted = true;
+                _prefixLength = 0;
+            }
+        }
+    }
 
     public Task<ProcessExit> Exited => _process.Exited;
 
@@ -63,9 +113,24 @@ internal sealed class StemCell : IProcessHandle
         return _process.WriteInput(message.WrittenSpan);
     }
 
-    public int ReadAvailable(Span<byte> buffer) => _process.ReadAvailable(buffer);
+    public int ReadAvailable(Span<byte> buffer)
+    {
+        ReadPrefix();
+        if (!_prefixDone)
+        {
+            return 0;
+        }
+        if (_prefixServed < _prefixLength)
+        {
+            var count = Math.Min(buffer.Length, _prefixLength - _prefixServed);
+            _prefix.AsSpan(_prefixServed, count).CopyTo(buffer);
+            _prefixServed += count;
+            return count;
+        }
+        return _eof ? -1 : _process.ReadAvailable(buffer);
+    }
 
-    public bool WaitForOutputOrExit() => _process.WaitForOutputOrExit();
+    public bool WaitForOutputOrExit() => (!_prefixDone || _prefixServed >= _prefixLength) && _process.WaitForOutputOrExit();
 
     public void Kill() => _process.Kill();
 

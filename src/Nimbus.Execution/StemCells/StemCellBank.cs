@@ -43,6 +43,9 @@ internal sealed class StemCellBank : IDisposable
     /// <summary>Ready cells over all pools.</summary>
     public int Ready => _pools.Values.Sum(p => p.ReadyCount);
 
+    /// <summary>Ready cells whose interpreter finished booting, over all pools.</summary>
+    public int Booted => _pools.Values.Sum(p => p.BootedCount);
+
     /// <summary>
     /// Turns a ready cell into the environment <paramref name="launch"/> describes and returns its process, or returns
     /// null when the plain launch must be used: a custom runtime, variables that act at interpreter start-up, or no

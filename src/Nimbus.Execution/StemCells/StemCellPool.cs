@@ -6,7 +6,7 @@ namespace Nimbus.Execution.StemCells;
 /// </summary>
 internal sealed class StemCellPool(Func<StemCell> start, int size, TimeProvider time)
 {
-    private readonly Queue<StemCell> _ready = new();
+    private readonly List<StemCell> _ready = [];
     private int _starting;
     private bool _disposed;
 
@@ -24,13 +24,32 @@ internal sealed class StemCellPool(Func<StemCell> start, int size, TimeProvider 
         }
     }
 
-    /// <summary>The oldest ready cell (the likeliest to have finished booting), or null when none is left.</summary>
+    /// <summary>Cells whose interpreter said it is up.</summary>
+    public int BootedCount
+    {
+        get
+        {
+            lock (_ready)
+            {
+                return _ready.Count(c => c.IsBooted);
+            }
+        }
+    }
+
+    /// <summary>The oldest booted cell, else the oldest (the likeliest to boot first), or null when none is left.</summary>
     public StemCell? TryTake()
     {
         lock (_ready)
         {
             LastUsedTimestamp = time.GetTimestamp();
-            return _ready.TryDequeue(out var cell) ? cell : null;
+            if (_ready.Count == 0)
+            {
+                return null;
+            }
+            var index = _ready.FindIndex(c => c.IsBooted);
+            var cell = _ready[Math.Max(index, 0)];
+            _ready.RemoveAt(Math.Max(index, 0));
+            return cell;
         }
     }
 
@@ -69,7 +88,7 @@ internal sealed class StemCellPool(Func<StemCell> start, int size, TimeProvider 
             _starting--;
             if (cell is not null && !_disposed)
             {
-                _ready.Enqueue(cell);
+                _ready.Add(cell);
                 return;
             }
         }

@@ -13,6 +13,7 @@ const createRuntimeClient = require('./runtime-client.js');
 if (process.env.NIMBUS_STEM_CELL) becomeFunction();
 
 function becomeFunction() {
+  fs.writeSync(1, '\0nimbus:ready\n'); // booted: Nimbus prefers cells that said so (and strips this line)
   const chunks = [];
   const buf = Buffer.alloc(65536);
   for (;;) {

@@ -14,6 +14,7 @@ def _become_function():
     """A stem cell (NIMBUS_STEM_CELL) is started before any function was chosen: it blocks here until Nimbus writes
     the function's complete environment to stdin as one JSON line, then becomes that function as a fresh process
     would have started. The interpreter and the imports above are what it saved."""
+    os.write(1, b"\0nimbus:ready\n")  # booted: Nimbus prefers cells that said so (and strips this line)
     data = b""
     while not data.endswith(b"\n"):
         chunk = os.read(0, 65536)
