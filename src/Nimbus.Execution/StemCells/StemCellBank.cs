@@ -40,6 +40,9 @@ internal sealed class StemCellBank : IDisposable
     /// <summary>How many environments started from a stem cell so far (for tests, health and the benchmark).</summary>
     public long Specialised => Interlocked.Read(ref _specialised);
 
+    /// <summary>Every pool is full of booted cells (for the benchmark, which measures cold starts from primed pools).</summary>
+    public bool Primed => _pools.Values.All(p => p.BootedCount >= _size);
+
     /// <summary>Ready cells over all pools.</summary>
     public int Ready => _pools.Values.Sum(p => p.ReadyCount);
 
