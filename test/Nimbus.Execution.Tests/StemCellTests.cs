@@ -116,13 +116,14 @@ public sealed class StemCellTests : IDisposable
         await ProbeAsync("python3.12", "primer", new Dictionary<string, string>());
         await WaitForReadyCellsAsync(2);
         var code = _harness.WriteCode(("app.py", "def handler(event, context):\n    big = b'x' * (300 * 1024 * 1024)\n    return len(big)\n"));
-        var spec = EngineHarness.Spec("python3.12", "app.handler", code, timeoutSeconds: 10);
+        // At 7 % of a core (and on a loaded host) filling 128 MB can take seconds: the timeout is not what is tested.
+        var spec = EngineHarness.Spec("python3.12", "app.handler", code, timeoutSeconds: 30);
         var request = EngineHarness.Request();
 
-        var outcome = await _harness.InvokeAsync(spec, request);
+        var outcome = await _harness.InvokeAsync(spec, request, seconds: 60);
 
         Assert.Equal(1, Bank.Specialised);
-        Assert.Equal(InvocationStatus.RuntimeExited, outcome.Status);
+        Assert.True(outcome.Status == InvocationStatus.RuntimeExited, $"{outcome.Status}: {Encoding.UTF8.GetString(outcome.Payload.Span)}");
         var error = JsonDocument.Parse(Encoding.UTF8.GetString(outcome.Payload.Span)).RootElement;
         Assert.Equal($"RequestId: {request.RequestId} Error: Runtime exited with error: signal: killed", error.GetProperty("errorMessage").GetString());
     }

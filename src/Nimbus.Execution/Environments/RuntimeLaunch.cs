@@ -25,7 +25,8 @@ internal static class RuntimeLaunch
         var env = (Dictionary<string, string>)launch.Environment;
         foreach (var (key, value) in spec.Environment)
         {
-            if (!_reserved.Contains(key, StringComparer.Ordinal))
+            // NIMBUS_STEM_CELL would make a plain start wait for a specialisation that never comes.
+            if (!_reserved.Contains(key, StringComparer.Ordinal) && key != "NIMBUS_STEM_CELL")
             {
                 env[key] = value;
             }
