@@ -7,7 +7,7 @@ namespace Nimbus.EndToEnd.Tests;
 /// Principle 4, "nothing acknowledged is lost", against the real server process: events accepted with 202 are
 /// invoked after the server is killed with SIGKILL mid-work and started again on the same data directory.
 /// </summary>
-public sealed class AsyncKillRestartTests : IAsyncLifetime
+public sealed class AsyncKillRestartTests : IDisposable
 {
     private const int Events = 5;
 
@@ -21,22 +21,9 @@ public sealed class AsyncKillRestartTests : IAsyncLifetime
             return event["n"]
         """;
 
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "nimbus-kill-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TempDataDirectory _data = new("nimbus-kill");
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Temp files; not worth failing for.
-        }
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task KillDashNine_WithEventsQueued_EveryEventIsInvokedAfterRestart()
@@ -45,7 +32,7 @@ public sealed class AsyncKillRestartTests : IAsyncLifetime
         var run = Guid.NewGuid().ToString("N")[..8];
         var zip = FunctionPackage.WriteZip(("app.py", Handler));
         DateTimeOffset restartedAt;
-        await using (var first = await ServerProcess.StartAsync(_data))
+        await using (var first = await ServerProcess.StartAsync(_data.Path))
         {
             await first.Cli.JsonAsync("lambda", "create-function", "--function-name", name, "--runtime", "python3.12", "--handler", "app.handler",
                 "--role", "arn:aws:iam::000000000000:role/r", "--zip-file", "fileb://" + zip, "--timeout", "30");
@@ -64,7 +51,7 @@ public sealed class AsyncKillRestartTests : IAsyncLifetime
         }
 
         restartedAt = DateTimeOffset.UtcNow;
-        await using var second = await ServerProcess.StartAsync(_data);
+        await using var second = await ServerProcess.StartAsync(_data.Path);
         var seen = new Dictionary<int, DateTimeOffset>();
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (seen.Count < Events)

@@ -7,7 +7,7 @@ namespace Nimbus.EndToEnd.Tests;
 /// invokes of a function with reserved concurrency 5 get exactly 45 AWS throttles, and once the burst is over and
 /// the environments idle out, none of the processes it started is left.
 /// </summary>
-public sealed class ThrottleBurstTests : IAsyncLifetime
+public sealed class ThrottleBurstTests : IDisposable
 {
     // Holds each environment long enough for the whole burst to arrive while the first five still run.
     private const string Handler = """
@@ -18,27 +18,14 @@ public sealed class ThrottleBurstTests : IAsyncLifetime
             return {"held": event["hold"]}
         """;
 
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "nimbus-burst-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly TempDataDirectory _data = new("nimbus-burst");
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Temp files; not worth failing for.
-        }
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task FiftyConcurrentInvokes_ReservedFive_ExactlyFortyFiveThrottles_AndNoProcessLeft()
     {
-        await using var server = await ServerProcess.StartAsync(_data, "--idle-timeout", "2");
+        await using var server = await ServerProcess.StartAsync(_data.Path, "--idle-timeout", "2");
         var name = FunctionPackage.UniqueName("burst");
         var zip = FunctionPackage.WriteZip(("app.py", Handler));
         await server.Cli.JsonAsync("lambda", "create-function", "--function-name", name, "--runtime", "python3.12", "--handler", "app.handler",
