@@ -42,7 +42,7 @@ public sealed class LambdaS3CodeTests(NimbusServerFixture server) : IClassFixtur
         Assert.Contains("Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.", noKey);
         var noBucket = await cli.FailsWithAsync("InvalidParameterValueException", Create($"S3Bucket={bucket}-gone,S3Key=nothing.zip"));
         Assert.Contains("Error occurred while GetObject. S3 Error Code: NoSuchBucket. S3 Error Message: The specified bucket does not exist", noBucket);
-        await cli.FailsWithAsync("InvalidParameterValueException", "lambda", "update-function-code", "--function-name", "does-not-matter",
+        await cli.FailsWithAsync("ResourceNotFoundException", "lambda", "update-function-code", "--function-name", FunctionPackage.UniqueName("absent"),
             "--s3-bucket", bucket, "--s3-key", "nothing.zip");
     }
 

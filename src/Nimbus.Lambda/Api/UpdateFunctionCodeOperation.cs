@@ -14,6 +14,8 @@ internal static class UpdateFunctionCodeOperation
         {
             throw LambdaErrors.InvalidParameter("PackageType Image is not supported by Nimbus yet: deploy a .zip file archive (PackageType Zip).");
         }
+        // A missing function is reported before the code location is read, as AWS does.
+        call.Service.Get(call.Scope, name);
         var (zip, maxZipped) = await call.Service.LoadCodeAsync(call.Scope, new CodeSource(dto.ZipFile, dto.S3Bucket, dto.S3Key, dto.S3ObjectVersion),
             call.Request.Aborted);
         var (latest, published) = call.Service.UpdateCode(call.Scope, name, zip, dto.Architectures, dto.Publish == true, dto.DryRun == true,
