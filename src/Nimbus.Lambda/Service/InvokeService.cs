@@ -11,7 +11,8 @@ namespace Nimbus.Lambda.Service;
 
 /// <summary>
 /// The invoke hot path: finds the version in memory (no store read), counts it against reserved and account
-/// concurrency, and hands it to the engine. Event invocations go through an in-process queue drained by workers.
+/// concurrency, hands it to the engine and reports it to the metering sinks. Event invocations are stored (SQLite)
+/// and drained by in-process workers (<c>InvokeService.Async.cs</c>).
 /// </summary>
 internal sealed partial class InvokeService : IAsyncDisposable
 {
