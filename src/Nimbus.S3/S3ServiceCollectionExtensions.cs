@@ -22,6 +22,7 @@ public static class S3ServiceCollectionExtensions
         services.AddSingleton(sp => new ObjectBodyStore(Path.Combine(sp.GetRequiredService<NimbusPaths>().Root, "s3")));
         services.AddSingleton<S3Service>();
         services.AddSingleton<IAwsServiceHandler, S3ApiHandler>();
+        services.AddSingleton<Core.Objects.IObjectReader, S3ObjectReader>();
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using Nimbus.Lambda.Api.Dto;
-using Nimbus.Lambda.Model;
 using Nimbus.Lambda.Service;
 
 namespace Nimbus.Lambda.Api;
@@ -27,40 +26,10 @@ internal static class CreateFunctionOperation
         {
             throw LambdaErrors.Validation([LambdaErrors.Violation(dto.PackageType, "packageType", "satisfy enum value set: [Image, Zip]")]);
         }
-        var zip = CodeOf(dto.Code.ZipFile, dto.Code.S3Bucket, dto.Code.S3Key);
-        var settings = new FunctionSettings
-        {
-            Runtime = dto.Runtime,
-            Role = dto.Role,
-            Handler = dto.Handler,
-            Description = dto.Description,
-            TimeoutSeconds = dto.Timeout,
-            MemorySizeMb = dto.MemorySize,
-            EphemeralStorageMb = dto.EphemeralStorage?.Size,
-            Architectures = dto.Architectures,
-            Environment = dto.Environment?.Variables is { Count: > 0 } variables ? variables : null,
-            TracingMode = dto.TracingConfig?.Mode,
-            LogFormat = dto.LoggingConfig?.LogFormat,
-            ApplicationLogLevel = dto.LoggingConfig?.ApplicationLogLevel,
-            SystemLogLevel = dto.LoggingConfig?.SystemLogLevel,
-            LogGroup = dto.LoggingConfig?.LogGroup,
-            Layers = dto.Layers,
-        };
-        var document = call.Service.CreateFunction(call.Scope, name, settings, zip, dto.Tags, dto.Publish == true);
+        var (zip, maxZipped) = await call.Service.LoadCodeAsync(call.Scope,
+            new CodeSource(dto.Code.ZipFile, dto.Code.S3Bucket, dto.Code.S3Key, dto.Code.S3ObjectVersion), call.Request.Aborted);
+        var settings = Mappers.ToSettings(dto) with { Architectures = dto.Architectures };
+        var document = call.Service.CreateFunction(call.Scope, name, settings, zip, dto.Tags, dto.Publish == true, maxZipped);
         await call.WriteJsonAsync(201, Mappers.ToDto(call.Scope, document.Latest), LambdaJsonContext.Default.FunctionConfigurationDto);
-    }
-
-    /// <summary>The inline zip; S3 locations need Nimbus's S3, which is not wired to Lambda yet.</summary>
-    public static byte[] CodeOf(byte[]? zipFile, string? s3Bucket, string? s3Key)
-    {
-        if (s3Bucket is not null || s3Key is not null)
-        {
-            throw LambdaErrors.InvalidParameter("Deploying code from S3 (S3Bucket/S3Key) is not available in Nimbus yet: upload the .zip file directly with ZipFile.");
-        }
-        if (zipFile is null)
-        {
-            throw LambdaErrors.InvalidParameter("Please provide a source for function code.");
-        }
-        return zipFile;
     }
 }

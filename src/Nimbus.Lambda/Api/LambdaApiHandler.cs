@@ -47,6 +47,11 @@ internal sealed class LambdaApiHandler : IAwsServiceHandler
         Add("POST", "/2017-03-31/tags/{Resource}", "TagResource", TagResourceOperation.HandleAsync);
         Add("DELETE", "/2017-03-31/tags/{Resource}", "UntagResource", UntagResourceOperation.HandleAsync);
         Add("GET", "/2017-03-31/tags/{Resource}", "ListTags", ListTagsOperation.HandleAsync);
+        Add("PUT", "/2019-09-25/functions/{FunctionName}/event-invoke-config", "PutFunctionEventInvokeConfig", PutFunctionEventInvokeConfigOperation.HandleAsync);
+        Add("POST", "/2019-09-25/functions/{FunctionName}/event-invoke-config", "UpdateFunctionEventInvokeConfig", UpdateFunctionEventInvokeConfigOperation.HandleAsync);
+        Add("GET", "/2019-09-25/functions/{FunctionName}/event-invoke-config", "GetFunctionEventInvokeConfig", GetFunctionEventInvokeConfigOperation.HandleAsync);
+        Add("DELETE", "/2019-09-25/functions/{FunctionName}/event-invoke-config", "DeleteFunctionEventInvokeConfig", DeleteFunctionEventInvokeConfigOperation.HandleAsync);
+        Add("GET", "/2019-09-25/functions/{FunctionName}/event-invoke-config/list", "ListFunctionEventInvokeConfigs", ListFunctionEventInvokeConfigsOperation.HandleAsync);
         Add("POST", "/2014-11-13/functions/{FunctionName}/invoke-async", "InvokeAsync", call => InvokeAsyncOperation.HandleAsync(call, _invoke));
         Add("GET", GetCodeOperation.PathPrefix + "{File}", "GetCode", GetCodeOperation.HandleAsync);
         // Some operations share a path and differ by a query member (GET /2018-10-31/layers?find=LayerVersion):

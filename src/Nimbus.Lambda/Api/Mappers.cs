@@ -53,6 +53,7 @@ internal static class Mappers
             EphemeralStorage = new EphemeralStorageDto { Size = config.EphemeralStorageMb },
             SnapStart = new SnapStartDto { ApplyOn = "None", OptimizationStatus = "Off" },
             RuntimeVersionConfig = new RuntimeVersionConfigDto { RuntimeVersionArn = RuntimeVersionArn(scope, config.Runtime) },
+            DeadLetterConfig = config.DeadLetterTargetArn is null ? null : new DeadLetterConfigDto { TargetArn = config.DeadLetterTargetArn },
             LoggingConfig = new LoggingConfigDto
             {
                 LogFormat = config.LogFormat,
@@ -77,7 +78,11 @@ internal static class Mappers
         RevisionId = alias.RevisionId,
     };
 
-    public static FunctionSettings ToSettings(UpdateFunctionConfigurationRequestDto dto) => new()
+    /// <summary>
+    /// The shared configuration members as a typed command. An <c>Environment</c> without <c>Variables</c> is an empty
+    /// map (UpdateFunctionConfiguration: remove every variable); CreateFunction stores an empty map as none.
+    /// </summary>
+    public static FunctionSettings ToSettings(FunctionSettingsDto dto) => new()
     {
         Runtime = dto.Runtime,
         Role = dto.Role,
@@ -93,6 +98,6 @@ internal static class Mappers
         SystemLogLevel = dto.LoggingConfig?.SystemLogLevel,
         LogGroup = dto.LoggingConfig?.LogGroup,
         Layers = dto.Layers,
-        RevisionId = dto.RevisionId,
+        DeadLetterTargetArn = dto.DeadLetterConfig?.TargetArn,
     };
 }

@@ -14,8 +14,12 @@ internal static class UpdateFunctionCodeOperation
         {
             throw LambdaErrors.InvalidParameter("PackageType Image is not supported by Nimbus yet: deploy a .zip file archive (PackageType Zip).");
         }
-        var zip = CreateFunctionOperation.CodeOf(dto.ZipFile, dto.S3Bucket, dto.S3Key);
-        var (latest, published) = call.Service.UpdateCode(call.Scope, name, zip, dto.Architectures, dto.Publish == true, dto.DryRun == true, dto.RevisionId);
+        // A missing function is reported before the code location is read, as AWS does.
+        call.Service.Get(call.Scope, name);
+        var (zip, maxZipped) = await call.Service.LoadCodeAsync(call.Scope, new CodeSource(dto.ZipFile, dto.S3Bucket, dto.S3Key, dto.S3ObjectVersion),
+            call.Request.Aborted);
+        var (latest, published) = call.Service.UpdateCode(call.Scope, name, zip, dto.Architectures, dto.Publish == true, dto.DryRun == true,
+            dto.RevisionId, maxZipped);
         // With Publish, AWS answers with the configuration of the version it published.
         await call.WriteJsonAsync(200, Mappers.ToDto(call.Scope, published ?? latest), LambdaJsonContext.Default.FunctionConfigurationDto);
     }

@@ -10,7 +10,7 @@ internal static class UpdateFunctionConfigurationOperation
     {
         var (name, _) = FunctionNameParser.Parse(call.Label("FunctionName"), null, allowQualifier: false);
         var dto = await call.ReadJsonAsync(LambdaJsonContext.Default.UpdateFunctionConfigurationRequestDto);
-        var latest = call.Service.UpdateConfiguration(call.Scope, name, Mappers.ToSettings(dto));
+        var latest = call.Service.UpdateConfiguration(call.Scope, name, Mappers.ToSettings(dto) with { RevisionId = dto.RevisionId });
         await call.WriteJsonAsync(200, Mappers.ToDto(call.Scope, latest), LambdaJsonContext.Default.FunctionConfigurationDto);
     }
 }

@@ -2,8 +2,8 @@ namespace Nimbus.Lambda.Model;
 
 /// <summary>
 /// Everything Lambda stores about one function: its <c>$LATEST</c> configuration, published versions, aliases,
-/// resource policy (per qualifier, "" for the unqualified function), tags and reserved concurrency. Persisted as
-/// one document so a change is one atomic write.
+/// resource policy (per qualifier, "" for the unqualified function), tags, reserved concurrency and event invoke
+/// configurations. Persisted as one document so a change is one atomic write.
 /// </summary>
 internal sealed record FunctionDocument
 {
@@ -20,6 +20,9 @@ internal sealed record FunctionDocument
     public Dictionary<string, string> Tags { get; init; } = [];
 
     public int? ReservedConcurrency { get; init; }
+
+    /// <summary>Asynchronous invocation settings by qualifier (<c>$LATEST</c>, a version number or an alias name).</summary>
+    public Dictionary<string, EventInvokeConfig> EventInvokeConfigs { get; init; } = [];
 
     /// <summary>Version numbers are never reused, even after a version is deleted.</summary>
     public long LastVersionNumber { get; init; }

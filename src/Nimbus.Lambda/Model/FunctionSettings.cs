@@ -38,4 +38,7 @@ internal sealed record FunctionSettings
     public IReadOnlyList<string>? Layers { get; init; }
 
     public string? RevisionId { get; init; }
+
+    /// <summary>SQS queue or SNS topic ARN; an empty string removes the dead-letter queue.</summary>
+    public string? DeadLetterTargetArn { get; init; }
 }

@@ -39,6 +39,9 @@ internal sealed record FunctionVersionConfig
 
     public string? LogGroup { get; init; }
 
+    /// <summary>Stored and reported; delivered to once Nimbus has a queue service.</summary>
+    public string? DeadLetterTargetArn { get; init; }
+
     /// <summary>Base64 SHA-256 of the zip, as AWS reports <c>CodeSha256</c>.</summary>
     public required string CodeSha256 { get; init; }
 
@@ -59,6 +62,6 @@ internal sealed record FunctionVersionConfig
 
     /// <summary>What a published version is compared on: publishing unchanged code and configuration returns the last version.</summary>
     public string Fingerprint() => string.Join('\u001f', CodeHashHex, Runtime, Role, Handler, Description, TimeoutSeconds, MemorySizeMb,
-        EphemeralStorageMb, Architecture, TracingMode, LogFormat, LogGroup ?? "",
+        EphemeralStorageMb, Architecture, TracingMode, LogFormat, LogGroup ?? "", DeadLetterTargetArn ?? "",
         Environment is null ? "" : string.Join('\u001e', Environment.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value)));
 }

@@ -28,11 +28,12 @@ internal sealed class CodeStore
     public string UnpackedPath(string hashHex) => Path.Combine(_root, "unpacked", hashHex);
 
     /// <summary>Checks the zip (readable, within the unzipped limit) and stores it; returns its identity.</summary>
-    public CodeIdentity Store(byte[] zip)
+    /// <param name="maxZipped">50 MB for a direct upload; an S3 location is bound only by the unzipped limit.</param>
+    public CodeIdentity Store(byte[] zip, long maxZipped = MaxZippedBytes)
     {
-        if (zip.LongLength > MaxZippedBytes)
+        if (zip.LongLength > maxZipped)
         {
-            throw LambdaErrors.TooLarge($"Zipped size must be smaller than {MaxZippedBytes} bytes");
+            throw LambdaErrors.TooLarge($"Zipped size must be smaller than {maxZipped} bytes");
         }
         long unzipped = 0;
         try

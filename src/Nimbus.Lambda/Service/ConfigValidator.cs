@@ -78,9 +78,18 @@ internal static partial class ConfigValidator
         {
             violations.Add(LambdaErrors.Violation(format, "loggingConfig.logFormat", "satisfy enum value set: [JSON, Text]"));
         }
+        if (settings.DeadLetterTargetArn is { Length: > 0 } deadLetter && !DeadLetterRegex().IsMatch(deadLetter))
+        {
+            violations.Add(LambdaErrors.Violation(deadLetter, "deadLetterConfig.targetArn", @"satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()"));
+        }
         if (violations.Count > 0)
         {
             throw LambdaErrors.Validation(violations);
+        }
+        // A dead-letter queue is an SQS queue or an SNS topic.
+        if (settings.DeadLetterTargetArn is { Length: > 0 } target && target.Split(':') is not [_, _, "sqs" or "sns", ..])
+        {
+            throw LambdaErrors.InvalidParameter($"The provided target arn {target} is invalid: a dead-letter queue must be an SQS queue or an SNS topic.");
         }
 
         if (isCreate && settings.Runtime is null)
@@ -154,6 +163,9 @@ internal static partial class ConfigValidator
 
     [GeneratedRegex("^" + RolePattern + "$")]
     private static partial Regex RoleRegex();
+
+    [GeneratedRegex(@"^arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*$")]
+    private static partial Regex DeadLetterRegex();
 
     [GeneratedRegex(@"^[a-zA-Z]([a-zA-Z0-9_])+$")]
     private static partial Regex EnvironmentKeyRegex();

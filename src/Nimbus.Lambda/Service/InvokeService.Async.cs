@@ -1,8 +1,15 @@
-using Microsoft.Extensions.Logging;
 using Nimbus.Core;
+using Nimbus.Execution;
+using Nimbus.Lambda.Model;
 
 namespace Nimbus.Lambda.Service;
 
+/// <summary>
+/// The asynchronous worker, as AWS describes it (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html):
+/// a function error is retried <c>MaximumRetryAttempts</c> times (default 2, about 1 then 2 minutes apart); throttles and
+/// system errors are retried with backoff until the event is <c>MaximumEventAgeInSeconds</c> old (default 6 hours); then
+/// the on-failure destination gets the record. Success goes to the on-success destination.
+/// </summary>
 internal sealed partial class InvokeService
 {
     private async Task DrainAsync()
@@ -32,34 +39,18 @@ internal sealed partial class InvokeService
                 LambdaLog.AsyncFailed(_logger, invocation.RequestId, invocation.FunctionName, "function deleted");
                 return;
             }
-            var version = PickVersion(entry, invocation.Qualifier);
-            var outcome = await RunAsync(entry, version, invocation.Qualifier, invocation.Payload, invocation.RequestId, null, false, token);
-            if (outcome.IsFunctionError && invocation.FunctionErrorRetries < FunctionErrorDelays.Length)
+            var config = LambdaService.EventInvokeConfigFor(entry, invocation.Qualifier);
+            var maximumAge = config?.MaximumEventAgeInSeconds is int seconds ? TimeSpan.FromSeconds(seconds) : _options.DefaultMaximumEventAge;
+            if (_time.GetUtcNow() - invocation.EnqueuedAt > maximumAge)
             {
-                done = false;
-                Retry(invocation with { FunctionErrorRetries = invocation.FunctionErrorRetries + 1 }, FunctionErrorDelays[invocation.FunctionErrorRetries]);
+                Finish(entry, config, invocation, DestinationRecord.EventAgeExceeded);
+                return;
             }
-            else if (outcome.IsFunctionError)
-            {
-                LambdaLog.AsyncFailed(_logger, invocation.RequestId, invocation.FunctionName, "function error after retries");
-            }
-        }
-        catch (AwsServiceException error) when (error.StatusCode is 429 or >= 500)
-        {
-            // Throttles and system errors are retried with backoff (1 s doubling, at most 5 minutes) until the event is too old.
-            var delay = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(invocation.ThrottleRetries, 9))));
-            if (_time.GetUtcNow() + delay - invocation.EnqueuedAt < MaximumEventAge)
-            {
-                done = false;
-                Retry(invocation with { ThrottleRetries = invocation.ThrottleRetries + 1 }, delay);
-            }
-            else
-            {
-                LambdaLog.AsyncFailed(_logger, invocation.RequestId, invocation.FunctionName, "maximum event age exceeded");
-            }
+            done = await AttemptAsync(entry, config, invocation with { Attempts = invocation.Attempts + 1, NextAttemptAt = null }, maximumAge, token);
         }
         catch (AwsServiceException error)
         {
+            // The qualifier no longer resolves (version or alias deleted): nothing can run it any more.
             LambdaLog.AsyncFailed(_logger, invocation.RequestId, invocation.FunctionName, error.Message);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -81,17 +72,85 @@ internal sealed partial class InvokeService
         }
     }
 
-    private void Retry(AsyncInvocation invocation, TimeSpan delay) => _ = Task.Run(async () =>
+    /// <summary>One attempt; returns false when a retry was scheduled (the event stays in the store).</summary>
+    private async Task<bool> AttemptAsync(FunctionEntry entry, EventInvokeConfig? config, AsyncInvocation attempt, TimeSpan maximumAge,
+        CancellationToken token)
     {
-        _events.Update(invocation);
+        var version = PickVersion(entry, attempt.Qualifier);
+        InvocationOutcome outcome;
         try
         {
-            await Task.Delay(delay, _time, _stopping.Token);
+            outcome = await RunAsync(entry, version, attempt.Qualifier, attempt.Payload, attempt.RequestId, null, false, isAsync: true, token);
+        }
+        catch (AwsServiceException error) when (error.StatusCode is 429 or >= 500)
+        {
+            // Throttles and system errors: backoff doubling from the base delay up to the maximum, while the event is young enough.
+            var delay = TimeSpan.FromTicks(Math.Min(_options.ThrottleRetryMaxDelay.Ticks,
+                _options.ThrottleRetryBaseDelay.Ticks * (1L << Math.Min(attempt.ThrottleRetries, 20))));
+            if (_time.GetUtcNow() + delay - attempt.EnqueuedAt < maximumAge)
+            {
+                Schedule(attempt with { ThrottleRetries = attempt.ThrottleRetries + 1 }, delay);
+                return false;
+            }
+            Finish(entry, config, attempt, DestinationRecord.EventAgeExceeded);
+            return true;
+        }
+
+        var ran = attempt with
+        {
+            LastResponse = outcome.Payload.ToArray(),
+            LastFunctionError = outcome.IsFunctionError ? "Unhandled" : null,
+            LastExecutedVersion = version.Config.Version,
+        };
+        if (!outcome.IsFunctionError)
+        {
+            Finish(entry, config, ran, DestinationRecord.Success);
+            return true;
+        }
+        var maximumRetries = config?.MaximumRetryAttempts ?? 2;
+        if (ran.FunctionErrorRetries < maximumRetries)
+        {
+            var delays = _options.FunctionErrorRetryDelays;
+            var delay = delays.Count == 0 ? TimeSpan.Zero : delays[Math.Min(ran.FunctionErrorRetries, delays.Count - 1)];
+            Schedule(ran with { FunctionErrorRetries = ran.FunctionErrorRetries + 1 }, delay);
+            return false;
+        }
+        LambdaLog.AsyncFailed(_logger, ran.RequestId, ran.FunctionName, "function error after retries");
+        Finish(entry, config, ran, DestinationRecord.RetriesExhausted);
+        return true;
+    }
+
+    /// <summary>Persists the retry (counters, due time, last response) before arming its timer, so a restart resumes it.</summary>
+    private void Schedule(AsyncInvocation invocation, TimeSpan delay)
+    {
+        var next = invocation with { NextAttemptAt = _time.GetUtcNow() + delay };
+        _events.Update(next);
+        WaitAndRequeue(next);
+    }
+
+    private void WaitAndRequeue(AsyncInvocation invocation) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            var remaining = invocation.NextAttemptAt!.Value - _time.GetUtcNow();
+            if (remaining > TimeSpan.Zero)
+            {
+                var wait = Task.Delay(remaining, _time, _stopping.Token);
+                Interlocked.Increment(ref _waitingRetries);
+                try
+                {
+                    await wait;
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _waitingRetries);
+                }
+            }
             _queue.Writer.TryWrite(invocation);
         }
         catch (OperationCanceledException)
         {
-            // Shutting down.
+            // Shutting down: the stored retry is armed again at the next start.
         }
     });
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Nimbus.Core;
 using Nimbus.Core.Invocation;
+using Nimbus.Core.Metering;
 using Nimbus.Execution;
 using Nimbus.Lambda.Model;
 using Nimbus.Lambda.Store;
@@ -10,7 +11,8 @@ namespace Nimbus.Lambda.Service;
 
 /// <summary>
 /// The invoke hot path: finds the version in memory (no store read), counts it against reserved and account
-/// concurrency, and hands it to the engine. Event invocations go through an in-process queue drained by workers.
+/// concurrency, hands it to the engine and reports it to the metering sinks. Event invocations are stored (SQLite)
+/// and drained by in-process workers (<c>InvokeService.Async.cs</c>).
 /// </summary>
 internal sealed partial class InvokeService : IAsyncDisposable
 {
@@ -18,41 +20,50 @@ internal sealed partial class InvokeService : IAsyncDisposable
     public const int MaxSyncPayload = 6_291_456;
     public const int MaxAsyncPayload = 1_048_576;
 
-    // https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html: 2 retries, 1 then 2 minutes apart.
-    private static readonly TimeSpan[] FunctionErrorDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
-    private static readonly TimeSpan MaximumEventAge = TimeSpan.FromHours(6);
-
     private readonly LambdaService _functions;
     private readonly IExecutionEngine _engine;
     private readonly LambdaOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<InvokeService> _logger;
     private readonly IAsyncEventStore _events;
+    private readonly IInvocationReportSink[] _sinks;
     private readonly Channel<AsyncInvocation> _queue = Channel.CreateUnbounded<AsyncInvocation>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _workers;
     private int _pendingAsync;
+    private int _waitingRetries;
 
     public InvokeService(LambdaService functions, IExecutionEngine engine, IAsyncEventStore events, LambdaOptions options, TimeProvider time,
-        ILogger<InvokeService> logger)
+        ILogger<InvokeService> logger, IEnumerable<IInvocationReportSink> sinks)
     {
+        _sinks = sinks.ToArray();
         _events = events;
         _functions = functions;
         _engine = engine;
         _options = options;
         _time = time;
         _logger = logger;
-        // Events accepted before a restart run again (at-least-once).
+        // Events accepted before a restart run again (at-least-once); a retry that was waiting waits out its time.
         foreach (var pending in _events.LoadAll())
         {
             Interlocked.Increment(ref _pendingAsync);
-            _queue.Writer.TryWrite(pending);
+            if (pending.NextAttemptAt is null)
+            {
+                _queue.Writer.TryWrite(pending);
+            }
+            else
+            {
+                WaitAndRequeue(pending);
+            }
         }
         _workers = Enumerable.Range(0, Math.Max(1, options.AsyncWorkers)).Select(_ => Task.Run(DrainAsync)).ToArray();
     }
 
     /// <summary>Events accepted and not yet finished (queued, running or waiting for a retry).</summary>
     public int PendingAsync => Volatile.Read(ref _pendingAsync);
+
+    /// <summary>Retries whose timer is armed: a test on a fake clock advances it only once the timer exists.</summary>
+    public int WaitingRetries => Volatile.Read(ref _waitingRetries);
 
     public async Task<InvokeResult> InvokeAsync(InvokeCommand command, CancellationToken cancellationToken)
     {
@@ -73,13 +84,11 @@ internal sealed partial class InvokeService : IAsyncDisposable
                 {
                     throw LambdaErrors.TooLarge($"Request must be smaller than {MaxAsyncPayload} bytes for the InvokeFunction operation");
                 }
-                var accepted = new AsyncInvocation(command.Scope, name, qualifier, command.Payload, command.RequestId) { EnqueuedAt = _time.GetUtcNow() };
-                _events.Add(accepted); // durable before the 202
-                Interlocked.Increment(ref _pendingAsync);
-                _queue.Writer.TryWrite(accepted);
+                Enqueue(new AsyncInvocation(command.Scope, name, qualifier, command.Payload, command.RequestId) { EnqueuedAt = _time.GetUtcNow() });
                 return new InvokeResult(202, ReadOnlyMemory<byte>.Empty, version.Config.Version);
             default:
-                var outcome = await RunAsync(entry, version, qualifier, command.Payload, command.RequestId, command.ClientContext, command.WantLogTail, cancellationToken);
+                var outcome = await RunAsync(entry, version, qualifier, command.Payload, command.RequestId, command.ClientContext, command.WantLogTail,
+                    isAsync: false, cancellationToken);
                 return new InvokeResult(200, outcome.Payload, version.Config.Version)
                 {
                     FunctionError = outcome.IsFunctionError ? "Unhandled" : null,
@@ -88,10 +97,29 @@ internal sealed partial class InvokeService : IAsyncDisposable
         }
     }
 
-    private async Task<InvocationOutcome> RunAsync(FunctionEntry entry, ResolvedVersion version, string? qualifier, ReadOnlyMemory<byte> payload,
-        string requestId, string? clientContext, bool wantLogTail, CancellationToken cancellationToken)
+    /// <summary>Durable before it is acknowledged: the row is written (fsynced) before the 202 or the caller's next step.</summary>
+    private void Enqueue(AsyncInvocation invocation)
     {
-        using var lease = _functions.Governor.Acquire(entry, entry.Snapshot.Document.ReservedConcurrency);
+        _events.Add(invocation);
+        Interlocked.Increment(ref _pendingAsync);
+        _queue.Writer.TryWrite(invocation);
+    }
+
+    private async Task<InvocationOutcome> RunAsync(FunctionEntry entry, ResolvedVersion version, string? qualifier, ReadOnlyMemory<byte> payload,
+        string requestId, string? clientContext, bool wantLogTail, bool isAsync, CancellationToken cancellationToken)
+    {
+        ConcurrencyLease lease;
+        try
+        {
+            lease = _functions.Governor.Acquire(entry, entry.Snapshot.Document.ReservedConcurrency);
+        }
+        catch (AwsServiceException) when (_sinks.Length > 0)
+        {
+            ReportThrottle(entry, version, qualifier, isAsync);
+            throw;
+        }
+        var concurrent = entry.InFlight;
+        var started = _time.GetUtcNow();
         var request = new InvocationRequest
         {
             RequestId = requestId,
@@ -101,9 +129,10 @@ internal sealed partial class InvokeService : IAsyncDisposable
             ClientContext = clientContext,
             WantLogTail = wantLogTail,
         };
+        InvocationOutcome outcome;
         try
         {
-            return await _engine.InvokeAsync(version.Spec, request, cancellationToken);
+            outcome = await _engine.InvokeAsync(version.Spec, request, cancellationToken);
         }
         catch (Exception exception) when (exception is not (AwsServiceException or OperationCanceledException))
         {
@@ -112,6 +141,16 @@ internal sealed partial class InvokeService : IAsyncDisposable
                 Fields = new Dictionary<string, string> { ["Type"] = "Service" },
             };
         }
+        finally
+        {
+            lease.Dispose();
+        }
+        // After the slot is given back: reporting never holds a concurrency slot.
+        if (_sinks.Length > 0)
+        {
+            Report(entry, version, qualifier, isAsync, started, concurrent, outcome);
+        }
+        return outcome;
     }
 
     /// <summary>An alias with a routing config sends each invocation to its additional version with the given probability.</summary>

@@ -22,4 +22,15 @@ internal static partial class LambdaLog
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Error, Message = "Asynchronous invocation {RequestId} of {Function} crashed")]
     public static partial void AsyncCrashed(ILogger logger, Exception exception, string requestId, string function);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Invocation report sink {Sink} failed")]
+    public static partial void ReportSinkFailed(ILogger logger, Exception exception, string sink);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning,
+        Message = "Asynchronous invocation {RequestId} of {Function}: the {Condition} record for {Destination} is not delivered (Nimbus has no such service yet)")]
+    public static partial void DestinationNotDelivered(ILogger logger, string requestId, string function, string condition, string destination);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning,
+        Message = "Asynchronous invocation {RequestId} of {Function}: destination function {Destination} does not exist; the {Condition} record is dropped")]
+    public static partial void DestinationMissing(ILogger logger, string requestId, string function, string condition, string destination);
 }

@@ -6,14 +6,14 @@ namespace Nimbus.Lambda.Service;
 internal sealed partial class LambdaService
 {
     public FunctionDocument CreateFunction(AwsScope scope, string name, FunctionSettings settings, byte[] zip,
-        Dictionary<string, string>? tags, bool publish)
+        Dictionary<string, string>? tags, bool publish, long maxZipped = CodeStore.MaxZippedBytes)
     {
         ConfigValidator.Validate(settings, Runtimes, isCreate: true);
         if (settings.Role is null)
         {
             throw LambdaErrors.Validation([LambdaErrors.Violation(null, "role", "not be null")]);
         }
-        var code = _code.Store(zip);
+        var code = _code.Store(zip, maxZipped);
         var now = _time.GetUtcNow();
         var latest = new FunctionVersionConfig
         {
@@ -27,7 +27,9 @@ internal sealed partial class LambdaService
             MemorySizeMb = settings.MemorySizeMb ?? 128,
             EphemeralStorageMb = settings.EphemeralStorageMb ?? 512,
             Architecture = settings.Architectures?[0] ?? "x86_64",
-            Environment = settings.Environment,
+            // An empty map is no variables at all: AWS then leaves Environment out of the configuration.
+            Environment = settings.Environment is { Count: > 0 } ? settings.Environment : null,
+            DeadLetterTargetArn = string.IsNullOrEmpty(settings.DeadLetterTargetArn) ? null : settings.DeadLetterTargetArn,
             TracingMode = settings.TracingMode ?? "PassThrough",
             LogFormat = settings.LogFormat ?? "Text",
             ApplicationLogLevel = settings.ApplicationLogLevel,
@@ -94,6 +96,9 @@ internal sealed partial class LambdaService
                     ApplicationLogLevel = settings.ApplicationLogLevel ?? latest.ApplicationLogLevel,
                     SystemLogLevel = settings.SystemLogLevel ?? latest.SystemLogLevel,
                     LogGroup = settings.LogGroup ?? latest.LogGroup,
+                    // An empty TargetArn removes the dead-letter queue.
+                    DeadLetterTargetArn = settings.DeadLetterTargetArn is null ? latest.DeadLetterTargetArn
+                        : settings.DeadLetterTargetArn.Length == 0 ? null : settings.DeadLetterTargetArn,
                     LastModified = _time.GetUtcNow(),
                     RevisionId = NewRevision(),
                     LastUpdateStatus = LastUpdateStatus.InProgress,
@@ -107,7 +112,7 @@ internal sealed partial class LambdaService
 
     /// <summary>UpdateFunctionCode: new zip for <c>$LATEST</c>; <paramref name="dryRun"/> validates without changing anything.</summary>
     public (FunctionVersionConfig Latest, FunctionVersionConfig? Published) UpdateCode(AwsScope scope, string name, byte[] zip,
-        IReadOnlyList<string>? architectures, bool publish, bool dryRun, string? revisionId)
+        IReadOnlyList<string>? architectures, bool publish, bool dryRun, string? revisionId, long maxZipped = CodeStore.MaxZippedBytes)
     {
         if (architectures is not null)
         {
@@ -115,7 +120,7 @@ internal sealed partial class LambdaService
         }
         var entry = Get(scope, name);
         CheckRevision(revisionId, entry.Snapshot.Latest.Config.RevisionId, "GetFunction/GetAlias");
-        var code = _code.Store(zip);
+        var code = _code.Store(zip, maxZipped);
         if (dryRun)
         {
             var current = entry.Snapshot.Latest.Config;
@@ -178,7 +183,12 @@ internal sealed partial class LambdaService
                 }
                 var policies = new Dictionary<string, List<PolicyStatement>>(current.Policies);
                 policies.Remove(qualifier);
-                return current with { Versions = current.Versions.Where(v => v.Version != qualifier).ToList(), Policies = policies };
+                return current with
+                {
+                    Versions = current.Versions.Where(v => v.Version != qualifier).ToList(),
+                    Policies = policies,
+                    EventInvokeConfigs = WithoutEventInvokeConfig(current, qualifier),
+                };
             });
             return;
         }

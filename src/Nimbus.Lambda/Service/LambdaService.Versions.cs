@@ -129,7 +129,7 @@ internal sealed partial class LambdaService
         var entry = Get(scope, name);
         // Deleting an alias that does not exist succeeds on AWS (204).
         Mutate(entry, current => current.Aliases.Any(a => a.Name == aliasName)
-            ? current with { Aliases = current.Aliases.Where(a => a.Name != aliasName).ToList() }
+            ? current with { Aliases = current.Aliases.Where(a => a.Name != aliasName).ToList(), EventInvokeConfigs = WithoutEventInvokeConfig(current, aliasName) }
             : current);
     }
 

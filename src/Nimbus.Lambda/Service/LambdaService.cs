@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Nimbus.Core;
+using Nimbus.Core.Objects;
 using Nimbus.Execution;
 using Nimbus.Lambda.Model;
 using Nimbus.Lambda.Store;
@@ -20,10 +21,13 @@ internal sealed partial class LambdaService
     private readonly IExecutionEngine _engine;
     private readonly TimeProvider _time;
     private readonly ILogger<LambdaService> _logger;
+    private readonly IObjectReader? _objects;
 
     public LambdaService(ILambdaStore store, CodeStore code, IExecutionEngine engine, ConcurrencyGovernor governor,
-        TimeProvider time, ILogger<LambdaService> logger)
+        TimeProvider time, ILogger<LambdaService> logger, IEnumerable<IObjectReader> objectReaders)
     {
+        // The object store is optional: without one (Lambda hosted alone) S3 code locations are refused.
+        _objects = objectReaders.FirstOrDefault();
         _store = store;
         _code = code;
         _engine = engine;

@@ -10,7 +10,7 @@ internal interface IAsyncEventStore
 {
     void Add(AsyncInvocation invocation);
 
-    /// <summary>Records a retry's counters so a restart resumes with the right number of attempts left.</summary>
+    /// <summary>Records a retry (counters, next attempt time, last response) so a restart resumes it where it was.</summary>
     void Update(AsyncInvocation invocation);
 
     void Remove(string requestId);

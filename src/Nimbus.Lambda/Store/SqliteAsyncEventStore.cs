@@ -22,20 +22,33 @@ internal sealed class SqliteAsyncEventStore : IAsyncEventStore
         );
         """;
 
+    /// <summary>Columns added after the first release; added to an older data directory's table at start-up.</summary>
+    private static readonly (string Name, string Type)[] RetryColumns =
+    [
+        ("attempts", "INTEGER NOT NULL DEFAULT 0"), ("next_attempt_ms", "INTEGER"), ("last_response", "BLOB"),
+        ("last_function_error", "TEXT"), ("last_version", "TEXT"),
+    ];
+
+    private const string Columns = "request_id, account, region, function_name, qualifier, payload, enqueued_at_ms, function_error_retries, "
+        + "throttle_retries, attempts, next_attempt_ms, last_response, last_function_error, last_version";
+
     private readonly SqliteDatabase _database;
 
     public SqliteAsyncEventStore(SqliteDatabase database)
     {
         _database = database;
         _database.EnsureSchema(Schema);
+        AddMissingColumns();
     }
 
-    public void Add(AsyncInvocation invocation) => Execute("""
-        INSERT OR REPLACE INTO async_events VALUES ($id, $a, $r, $f, $q, $p, $t, $fe, $tr)
+    public void Add(AsyncInvocation invocation) => Execute($"""
+        INSERT OR REPLACE INTO async_events ({Columns}) VALUES ($id, $a, $r, $f, $q, $p, $t, $fe, $tr, $n, $next, $resp, $err, $ver)
         """, invocation);
 
     public void Update(AsyncInvocation invocation) => Execute("""
-        UPDATE async_events SET function_error_retries = $fe, throttle_retries = $tr WHERE request_id = $id
+        UPDATE async_events SET function_error_retries = $fe, throttle_retries = $tr, attempts = $n, next_attempt_ms = $next,
+            last_response = $resp, last_function_error = $err, last_version = $ver
+        WHERE request_id = $id
         """, invocation);
 
     public void Remove(string requestId)
@@ -52,7 +65,7 @@ internal sealed class SqliteAsyncEventStore : IAsyncEventStore
         var result = new List<AsyncInvocation>();
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT request_id, account, region, function_name, qualifier, payload, enqueued_at_ms, function_error_retries, throttle_retries FROM async_events ORDER BY enqueued_at_ms";
+        command.CommandText = $"SELECT {Columns} FROM async_events ORDER BY enqueued_at_ms";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -62,9 +75,33 @@ internal sealed class SqliteAsyncEventStore : IAsyncEventStore
                 EnqueuedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
                 FunctionErrorRetries = reader.GetInt32(7),
                 ThrottleRetries = reader.GetInt32(8),
+                Attempts = reader.GetInt32(9),
+                NextAttemptAt = reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
+                LastResponse = reader.IsDBNull(11) ? null : (byte[])reader.GetValue(11),
+                LastFunctionError = reader.IsDBNull(12) ? null : reader.GetString(12),
+                LastExecutedVersion = reader.IsDBNull(13) ? null : reader.GetString(13),
             });
         }
         return result;
+    }
+
+    private void AddMissingColumns()
+    {
+        using var connection = _database.Open();
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM pragma_table_info('async_events')";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+        foreach (var (name, type) in RetryColumns.Where(c => !existing.Contains(c.Name)))
+        {
+            SqliteDatabase.Execute(connection, $"ALTER TABLE async_events ADD COLUMN {name} {type}");
+        }
     }
 
     private void Execute(string sql, AsyncInvocation invocation)
@@ -87,5 +124,10 @@ internal sealed class SqliteAsyncEventStore : IAsyncEventStore
         command.Parameters.AddWithValue("$t", invocation.EnqueuedAt.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$fe", invocation.FunctionErrorRetries);
         command.Parameters.AddWithValue("$tr", invocation.ThrottleRetries);
+        command.Parameters.AddWithValue("$n", invocation.Attempts);
+        command.Parameters.AddWithValue("$next", (object?)invocation.NextAttemptAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$resp", (object?)invocation.LastResponse ?? DBNull.Value);
+        command.Parameters.AddWithValue("$err", (object?)invocation.LastFunctionError ?? DBNull.Value);
+        command.Parameters.AddWithValue("$ver", (object?)invocation.LastExecutedVersion ?? DBNull.Value);
     }
 }

@@ -22,13 +22,18 @@ namespace Nimbus.Lambda.Tests.Infrastructure;
 /// </summary>
 internal sealed class LambdaTestHost : IAsyncDisposable
 {
+    private readonly TimeProvider _time;
+    private readonly Action<IServiceCollection>? _configure;
     private WebApplication _app;
 
-    private LambdaTestHost(string dataDirectory, FakeExecutionEngine engine, LambdaOptions options, WebApplication app, Uri endpoint)
+    private LambdaTestHost(string dataDirectory, FakeExecutionEngine engine, LambdaOptions options, TimeProvider time,
+        Action<IServiceCollection>? configure, WebApplication app, Uri endpoint)
     {
         DataDirectory = dataDirectory;
         Engine = engine;
         Options = options;
+        _time = time;
+        _configure = configure;
         _app = app;
         Endpoint = endpoint;
         Http = new HttpClient { BaseAddress = endpoint };
@@ -50,16 +55,20 @@ internal sealed class LambdaTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<LambdaTestHost> StartAsync(LambdaOptions? options = null)
+    /// <param name="time">A fake clock for retry tests; the system clock otherwise.</param>
+    /// <param name="configure">Extra registrations (e.g. a recording <c>IInvocationReportSink</c>), applied again on restart.</param>
+    public static async Task<LambdaTestHost> StartAsync(LambdaOptions? options = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "nimbus-lambda-tests", Guid.NewGuid().ToString("N"));
         var engine = new FakeExecutionEngine();
         options ??= new LambdaOptions();
-        var (app, endpoint) = await BuildAsync(directory, engine, options);
-        return new LambdaTestHost(directory, engine, options, app, endpoint);
+        time ??= TimeProvider.System;
+        var (app, endpoint) = await BuildAsync(directory, engine, options, time, configure);
+        return new LambdaTestHost(directory, engine, options, time, configure, app, endpoint);
     }
 
-    private static async Task<(WebApplication, Uri)> BuildAsync(string directory, FakeExecutionEngine engine, LambdaOptions options)
+    private static async Task<(WebApplication, Uri)> BuildAsync(string directory, FakeExecutionEngine engine, LambdaOptions options, TimeProvider time,
+        Action<IServiceCollection>? configure)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -69,13 +78,14 @@ internal sealed class LambdaTestHost : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
         });
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(time);
         services.AddSingleton(new NimbusPaths(directory));
         services.AddSingleton(new EdgeOptions());
         services.AddSingleton<AwsServiceRouter>();
         services.AddSingleton<AwsEdgeDispatcher>();
         services.AddSingleton<IExecutionEngine>(engine);
         services.AddNimbusLambda(options);
+        configure?.Invoke(services);
         var app = builder.Build();
         app.Run(app.Services.GetRequiredService<AwsEdgeDispatcher>().DispatchAsync);
         await app.StartAsync();
@@ -89,7 +99,7 @@ internal sealed class LambdaTestHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Http.Dispose();
-        (_app, var endpoint) = await BuildAsync(DataDirectory, Engine, Options);
+        (_app, var endpoint) = await BuildAsync(DataDirectory, Engine, Options, _time, _configure);
         Endpoint = endpoint;
         Http = new HttpClient { BaseAddress = endpoint };
     }

@@ -56,4 +56,6 @@ internal sealed class FunctionConfigurationDto
     public RuntimeVersionConfigDto? RuntimeVersionConfig { get; set; }
 
     public LoggingConfigDto? LoggingConfig { get; set; }
+
+    public DeadLetterConfigDto? DeadLetterConfig { get; set; }
 }

@@ -20,5 +20,8 @@ namespace Nimbus.Lambda.Api.Dto;
 [JsonSerializable(typeof(GetFunctionResponseDto))]
 [JsonSerializable(typeof(ListFunctionsResponseDto))]
 [JsonSerializable(typeof(AccountSettingsDto))]
+[JsonSerializable(typeof(EventInvokeConfigRequestDto))]
+[JsonSerializable(typeof(FunctionEventInvokeConfigDto))]
+[JsonSerializable(typeof(ListFunctionEventInvokeConfigsResponseDto))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext;
