@@ -1,4 +1,5 @@
 using Nimbus.Protocol;
+using Nimbus.S3.Protocol;
 
 namespace Nimbus.S3.Api;
 
@@ -8,9 +9,18 @@ namespace Nimbus.S3.Api;
 /// </summary>
 internal sealed partial class S3ApiHandler
 {
-    private void Authenticate(AwsRequestContext request)
+    private void Authenticate(AwsRequestContext request, S3Address address)
     {
         var http = request.Http.Request;
+        if (request.Credential is null && SigV2QueryVerifier.Applies(http))
+        {
+            var legacy = _legacySignatures.Verify(http, address.HostBucket);
+            if (S3Errors.OfVerification(legacy) is { } legacyError)
+            {
+                throw legacyError;
+            }
+            return;
+        }
         var payloadHash = http.Headers["x-amz-content-sha256"].ToString();
         if (request.Credential is not null && payloadHash.Length == 0)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Nimbus.Protocol;
 using Nimbus.Protocol.SigV4;
+using Nimbus.S3.Protocol;
 using Nimbus.S3.Service;
 
 namespace Nimbus.S3.Api;
@@ -37,11 +38,13 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
 
     private readonly S3Service _service;
     private readonly SigV4Verifier _signatures;
+    private readonly SigV2QueryVerifier _legacySignatures;
 
-    public S3ApiHandler(S3Service service, SigV4Verifier signatures)
+    public S3ApiHandler(S3Service service, SigV4Verifier signatures, SigV4Credentials credentials, TimeProvider time)
     {
         _service = service;
         _signatures = signatures;
+        _legacySignatures = new SigV2QueryVerifier(credentials, time);
     }
 
     public AwsServiceDescriptor Descriptor { get; } = new("s3", AwsProtocol.RestXml);
@@ -78,7 +81,7 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
             // Browsers send preflights unsigned; S3 answers them from the bucket's CORS rules alone.
             return address.Bucket is null ? throw S3Errors.MethodNotAllowed() : PreflightAsync(request, address.Bucket, address.Key);
         }
-        Authenticate(request);
+        Authenticate(request, address);
         if (address.Bucket is null)
         {
             return HttpMethods.IsGet(method) ? ListBucketsAsync(request) : throw S3Errors.MethodNotAllowed();

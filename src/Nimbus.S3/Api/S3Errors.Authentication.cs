@@ -14,15 +14,7 @@ internal static partial class S3Errors
         SigV4Outcome.SignatureDoesNotMatch => new("SignatureDoesNotMatch", 403,
             "The request signature we calculated does not match the signature you provided. Check your key and signing method.")
         {
-            Fields = new Dictionary<string, string>
-            {
-                ["AWSAccessKeyId"] = verification.AccessKeyId ?? "",
-                ["StringToSign"] = verification.StringToSign ?? "",
-                ["SignatureProvided"] = verification.SignatureProvided ?? "",
-                ["StringToSignBytes"] = Bytes(verification.StringToSign),
-                ["CanonicalRequest"] = verification.CanonicalRequest ?? "",
-                ["CanonicalRequestBytes"] = Bytes(verification.CanonicalRequest),
-            },
+            Fields = MismatchFields(verification),
         },
         SigV4Outcome.InvalidAccessKeyId => new("InvalidAccessKeyId", 403, "The AWS Access Key Id you provided does not exist in our records.")
         {
@@ -30,12 +22,15 @@ internal static partial class S3Errors
         },
         SigV4Outcome.Expired => new("AccessDenied", 403, "Request has expired")
         {
-            Fields = new Dictionary<string, string>
-            {
-                ["X-Amz-Expires"] = verification.ExpiresSeconds ?? "",
-                ["Expires"] = IsoSeconds(verification.Expires),
-                ["ServerTime"] = IsoSeconds(verification.ServerTime),
-            },
+            // SigV4 URLs name their lifetime (X-Amz-Expires); SigV2 ones carry only the Expires instant.
+            Fields = verification.ExpiresSeconds is null
+                ? new Dictionary<string, string> { ["Expires"] = IsoSeconds(verification.Expires), ["ServerTime"] = IsoSeconds(verification.ServerTime) }
+                : new Dictionary<string, string>
+                {
+                    ["X-Amz-Expires"] = verification.ExpiresSeconds,
+                    ["Expires"] = IsoSeconds(verification.Expires),
+                    ["ServerTime"] = IsoSeconds(verification.ServerTime),
+                },
         },
         SigV4Outcome.TimeTooSkewed => new("RequestTimeTooSkewed", 403, "The difference between the request time and the current time is too large.")
         {
@@ -49,6 +44,23 @@ internal static partial class S3Errors
         SigV4Outcome.MalformedQuery => new("AuthorizationQueryParametersError", 400, verification.Message ?? "Invalid query-string authentication parameters."),
         _ => null,
     };
+
+    private static Dictionary<string, string> MismatchFields(SigV4Verification verification)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["AWSAccessKeyId"] = verification.AccessKeyId ?? "",
+            ["StringToSign"] = verification.StringToSign ?? "",
+            ["SignatureProvided"] = verification.SignatureProvided ?? "",
+            ["StringToSignBytes"] = Bytes(verification.StringToSign),
+        };
+        if (verification.CanonicalRequest is not null)
+        {
+            fields["CanonicalRequest"] = verification.CanonicalRequest;
+            fields["CanonicalRequestBytes"] = Bytes(verification.CanonicalRequest);
+        }
+        return fields;
+    }
 
     public static AwsServiceException MissingContentSha256() =>
         new("InvalidRequest", 400, "Missing required header for this request: x-amz-content-sha256");
