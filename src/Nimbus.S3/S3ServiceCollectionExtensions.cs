@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nimbus.Core;
 using Nimbus.Core.Storage;
 using Nimbus.Protocol;
+using Nimbus.Protocol.SigV4;
 using Nimbus.S3.Api;
 using Nimbus.S3.Service;
 using Nimbus.S3.Store;
@@ -20,6 +21,8 @@ public static class S3ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IS3MetadataStore>(sp => new SqliteS3MetadataStore(new SqliteDatabase(sp.GetRequiredService<NimbusPaths>().Database("s3"))));
         services.AddSingleton(sp => new ObjectBodyStore(Path.Combine(sp.GetRequiredService<NimbusPaths>().Root, "s3")));
+        services.TryAddSingleton(new SigV4Credentials());
+        services.TryAddSingleton<SigV4Verifier>();
         services.AddSingleton<S3Service>();
         services.AddSingleton<IAwsServiceHandler, S3ApiHandler>();
         services.AddSingleton<Core.Objects.IObjectReader, S3ObjectReader>();

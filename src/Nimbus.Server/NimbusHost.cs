@@ -54,6 +54,7 @@ public sealed class NimbusHost : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EdgeEndpoint>();
         services.AddSingleton(new NimbusPaths(options.DataDirectory));
+        services.AddSingleton(options.Credentials);
         services.AddSingleton(new EdgeOptions { DefaultAccountId = options.AccountId, DefaultRegion = options.Region });
         services.AddSingleton<AwsServiceRouter>();
         services.AddSingleton<AwsEdgeDispatcher>();

@@ -26,4 +26,10 @@ public sealed record NimbusOptions
 
     /// <summary>Interpreter per runtime identifier, overriding discovery (e.g. <c>nodejs22.x=/opt/node22/bin/node</c>).</summary>
     public IReadOnlyDictionary<string, string> RuntimeInterpreters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Access keys whose SigV4 signatures are verified (default <c>test</c>/<c>test</c>) and whether unknown keys are refused
+    /// (<c>NIMBUS_CREDENTIALS=key:secret,…</c>, <c>NIMBUS_STRICT_SIGNATURES=true</c>).
+    /// </summary>
+    public Nimbus.Protocol.SigV4.SigV4Credentials Credentials { get; init; } = new();
 }

@@ -29,6 +29,7 @@ var options = new NimbusOptions
     RuntimeInterpreters = configuration.GetSection("RUNTIME").GetChildren()
         .Where(c => c.Value is not null)
         .ToDictionary(c => c.Key, c => c.Value!),
+    Credentials = Nimbus.Protocol.SigV4.SigV4Credentials.Parse(configuration["CREDENTIALS"], configuration.GetValue("STRICT_SIGNATURES", false)),
 };
 
 await using var host = await NimbusHost.StartAsync(options);

@@ -10,6 +10,9 @@ namespace Nimbus.S3.Api;
 /// </summary>
 internal readonly record struct S3Address(string? Bucket, string? Key)
 {
+    /// <summary>The bucket when it came from the Host header (virtual-host style), else null.</summary>
+    public string? HostBucket { get; init; }
+
     public static S3Address Of(HttpContext http)
     {
         var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.Value ?? "/";
@@ -26,7 +29,7 @@ internal readonly record struct S3Address(string? Bucket, string? Key)
         var hostBucket = BucketOfHost(http.Request.Host.Host);
         if (hostBucket is not null)
         {
-            return new S3Address(hostBucket, path.Length == 0 ? null : Uri.UnescapeDataString(path));
+            return new S3Address(hostBucket, path.Length == 0 ? null : Uri.UnescapeDataString(path)) { HostBucket = hostBucket };
         }
         if (path.Length == 0)
         {

@@ -1,16 +1,25 @@
-using System.Xml.Linq;
 using Nimbus.Core;
 using Nimbus.Protocol;
+using Nimbus.S3.Service;
 
 namespace Nimbus.S3.Api;
 
-/// <summary>DeleteObject and DeleteObjects (at most 1,000 keys, <c>Quiet</c> lists only errors).</summary>
+/// <summary>DeleteObject and DeleteObjects (at most 1,000 keys, optional version ids, <c>Quiet</c> lists only errors).</summary>
 internal sealed partial class S3ApiHandler
 {
     private Task DeleteObjectAsync(AwsRequestContext request, string bucket, string key)
     {
-        _service.DeleteObject(bucket, key);
-        request.Http.Response.StatusCode = 204;
+        var deleted = _service.DeleteObject(bucket, key, VersionIdOf(request));
+        var response = request.Http.Response;
+        if (deleted.VersionId is not null)
+        {
+            response.Headers["x-amz-version-id"] = deleted.VersionId;
+        }
+        if (deleted.DeleteMarker)
+        {
+            response.Headers["x-amz-delete-marker"] = "true";
+        }
+        response.StatusCode = 204;
         return Task.CompletedTask;
     }
 
@@ -23,43 +32,50 @@ internal sealed partial class S3ApiHandler
         {
             throw S3Errors.MalformedXml();
         }
-        XElement? Child(XElement parent, string name) => parent.Elements().FirstOrDefault(e => e.Name.LocalName == name);
         var quiet = string.Equals(Child(root, "Quiet")?.Value, "true", StringComparison.OrdinalIgnoreCase);
-        var keys = root.Elements().Where(e => e.Name.LocalName == "Object").Select(o => Child(o, "Key")?.Value).ToList();
-        if (keys.Count is 0 or > 1000 || keys.Any(k => k is null))
+        var targets = root.Elements().Where(e => e.Name.LocalName == "Object")
+            .Select(o => (Key: Child(o, "Key")?.Value, VersionId: Child(o, "VersionId")?.Value)).ToList();
+        if (targets.Count is 0 or > 1000 || targets.Any(t => t.Key is null))
         {
             throw S3Errors.MalformedXml();
         }
 
-        var deleted = new List<string>();
-        var errors = new List<(string Key, AwsServiceException Error)>();
-        foreach (var key in keys)
+        var deleted = new List<(string Key, string? RequestedVersion, DeletedObject Result)>();
+        var errors = new List<(string Key, string? VersionId, AwsServiceException Error)>();
+        foreach (var (key, versionId) in targets)
         {
             try
             {
-                _service.DeleteObject(bucket, key!);
-                deleted.Add(key!);
+                deleted.Add((key!, versionId, _service.DeleteObject(bucket, key!, versionId)));
             }
             catch (AwsServiceException error)
             {
-                errors.Add((key!, error));
+                errors.Add((key!, versionId, error));
             }
         }
         await S3Xml.WriteAsync(request.Http, "DeleteResult", xml =>
         {
             if (!quiet)
             {
-                foreach (var key in deleted)
+                foreach (var (key, requested, result) in deleted)
                 {
                     xml.WriteStartElement("Deleted", S3Xml.Namespace);
                     S3Xml.Element(xml, "Key", key);
+                    S3Xml.Element(xml, "VersionId", requested);
+                    if (result.DeleteMarker)
+                    {
+                        S3Xml.Element(xml, "DeleteMarker", "true");
+                        // A marker created by this delete is named by DeleteMarkerVersionId; a removed one by VersionId.
+                        S3Xml.Element(xml, "DeleteMarkerVersionId", requested is null ? result.VersionId : requested);
+                    }
                     xml.WriteEndElement();
                 }
             }
-            foreach (var (key, error) in errors)
+            foreach (var (key, versionId, error) in errors)
             {
                 xml.WriteStartElement("Error", S3Xml.Namespace);
                 S3Xml.Element(xml, "Key", key);
+                S3Xml.Element(xml, "VersionId", versionId);
                 S3Xml.Element(xml, "Code", error.ErrorCode);
                 S3Xml.Element(xml, "Message", error.Message);
                 xml.WriteEndElement();

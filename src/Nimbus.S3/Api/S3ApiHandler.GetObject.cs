@@ -13,7 +13,7 @@ internal sealed partial class S3ApiHandler
     private async Task GetObjectAsync(AwsRequestContext request, string bucket, string key, bool headOnly)
     {
         var http = request.Http;
-        var obj = _service.GetObject(bucket, key);
+        var obj = _service.GetObject(bucket, key, VersionIdOf(request));
         var response = http.Response;
         if (!CheckConditions(http.Request, obj))
         {
@@ -71,6 +71,11 @@ internal sealed partial class S3ApiHandler
 
         headers.ETag = obj.QuotedETag;
         headers.LastModified = S3Xml.HttpDate(obj.LastModified);
+        SetVersionHeader(http, obj);
+        if (obj.Tags.Count > 0)
+        {
+            headers["x-amz-tagging-count"] = obj.Tags.Count.ToString(CultureInfo.InvariantCulture);
+        }
         headers.ContentType = Override("response-content-type", obj.Headers.ContentType) ?? "binary/octet-stream";
         SetIfPresent(headers, HeaderNames.ContentEncoding, Override("response-content-encoding", obj.Headers.ContentEncoding));
         SetIfPresent(headers, HeaderNames.ContentDisposition, Override("response-content-disposition", obj.Headers.ContentDisposition));
@@ -80,6 +85,15 @@ internal sealed partial class S3ApiHandler
         foreach (var (name, value) in obj.Headers.UserMetadata)
         {
             headers["x-amz-meta-" + name] = value;
+        }
+    }
+
+    /// <summary><c>x-amz-version-id</c> for versions written under versioning (or asked for by id).</summary>
+    private static void SetVersionHeader(HttpContext http, S3Object obj)
+    {
+        if (obj.VersionId != S3Object.NullVersion || http.Request.Query.ContainsKey("versionId"))
+        {
+            http.Response.Headers["x-amz-version-id"] = obj.VersionId;
         }
     }
 

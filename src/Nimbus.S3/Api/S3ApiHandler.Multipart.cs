@@ -10,7 +10,7 @@ internal sealed partial class S3ApiHandler
 {
     private Task CreateMultipartUploadAsync(AwsRequestContext request, string bucket, string key)
     {
-        var upload = _service.CreateMultipartUpload(bucket, key, ReadObjectHeaders(request.Http.Request));
+        var upload = _service.CreateMultipartUpload(bucket, key, ReadObjectHeaders(request.Http.Request), TaggingHeader(request.Http.Request));
         return S3Xml.WriteAsync(request.Http, "InitiateMultipartUploadResult", xml =>
         {
             S3Xml.Element(xml, "Bucket", bucket);
@@ -22,10 +22,7 @@ internal sealed partial class S3ApiHandler
     private async Task UploadPartAsync(AwsRequestContext request, string bucket, string key)
     {
         var query = request.Http.Request.Query;
-        if (!int.TryParse(query["partNumber"], NumberStyles.None, CultureInfo.InvariantCulture, out var partNumber) || partNumber is < 1 or > 10000)
-        {
-            throw S3Errors.InvalidArgument("Part number must be an integer between 1 and 10000, inclusive", "partNumber", query["partNumber"]);
-        }
+        var partNumber = PartNumberOf(request);
         var (command, body) = PreparePut(request, bucket, key);
         var part = await _service.UploadPartAsync(command, query["uploadId"].ToString(), partNumber, body, request.Aborted);
         var response = request.Http.Response;
@@ -38,6 +35,14 @@ internal sealed partial class S3ApiHandler
         response.ContentLength = 0;
     }
 
+    private static int PartNumberOf(AwsRequestContext request)
+    {
+        var value = request.Http.Request.Query["partNumber"];
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var partNumber) && partNumber is >= 1 and <= 10000
+            ? partNumber
+            : throw S3Errors.InvalidArgument("Part number must be an integer between 1 and 10000, inclusive", "partNumber", value);
+    }
+
     private async Task CompleteMultipartUploadAsync(AwsRequestContext request, string bucket, string key)
     {
         var uploadId = request.Http.Request.Query["uploadId"].ToString();
@@ -47,7 +52,6 @@ internal sealed partial class S3ApiHandler
         {
             throw S3Errors.MalformedXml();
         }
-        XElement? Child(XElement parent, string name) => parent.Elements().FirstOrDefault(e => e.Name.LocalName == name);
         var parts = new List<(int, string)>();
         foreach (var part in root.Elements().Where(e => e.Name.LocalName == "Part"))
         {
@@ -57,7 +61,9 @@ internal sealed partial class S3ApiHandler
             }
             parts.Add((number, etag.Value));
         }
-        var obj = await _service.CompleteMultipartUploadAsync(bucket, key, uploadId, parts, request.Aborted);
+        var ifNoneMatch = request.Http.Request.Headers.IfNoneMatch;
+        var obj = await _service.CompleteMultipartUploadAsync(bucket, key, uploadId, parts, ifNoneMatch.Count > 0 ? ifNoneMatch.ToString() : null, request.Aborted);
+        SetVersionHeader(request.Http, obj);
         await S3Xml.WriteAsync(request.Http, "CompleteMultipartUploadResult", xml =>
         {
             S3Xml.Element(xml, "Location", $"{request.Http.Request.Scheme}://{request.Http.Request.Host}/{bucket}/{Uri.EscapeDataString(key).Replace("%2F", "/", StringComparison.Ordinal)}");

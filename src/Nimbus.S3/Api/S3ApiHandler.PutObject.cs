@@ -21,6 +21,7 @@ internal sealed partial class S3ApiHandler
         var response = request.Http.Response;
         response.StatusCode = 200;
         response.Headers.ETag = stored.QuotedETag;
+        SetVersionHeader(request.Http, stored);
         if (stored.ChecksumAlgorithm is not null)
         {
             response.Headers[ChecksumCalculator.HeaderOf(stored.ChecksumAlgorithm)] = stored.ChecksumValue;
@@ -72,6 +73,8 @@ internal sealed partial class S3ApiHandler
             ExpectedChecksum = algorithm is null
                 ? null
                 : () => headerValue ?? dechunked?.Trailers.GetValueOrDefault(ChecksumCalculator.HeaderOf(algorithm)),
+            Tags = TaggingHeader(http),
+            IfNoneMatch = http.Headers.IfNoneMatch.Count > 0 ? http.Headers.IfNoneMatch.ToString() : null,
         };
         return (command, body);
     }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Nimbus.Protocol;
+using Nimbus.Protocol.SigV4;
+using Nimbus.S3.Protocol;
 using Nimbus.S3.Service;
 
 namespace Nimbus.S3.Api;
@@ -15,31 +17,34 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
     private static readonly (string Query, string Operation)[] BucketSubresources =
     [
         ("accelerate", "BucketAccelerateConfiguration"), ("acl", "BucketAcl"), ("analytics", "BucketAnalyticsConfiguration"),
-        ("cors", "BucketCors"), ("encryption", "BucketEncryption"), ("intelligent-tiering", "BucketIntelligentTieringConfiguration"),
+        ("encryption", "BucketEncryption"), ("intelligent-tiering", "BucketIntelligentTieringConfiguration"),
         ("inventory", "BucketInventoryConfiguration"), ("lifecycle", "BucketLifecycleConfiguration"), ("logging", "BucketLogging"),
         ("metrics", "BucketMetricsConfiguration"), ("notification", "BucketNotificationConfiguration"),
         ("ownershipControls", "BucketOwnershipControls"), ("policy", "BucketPolicy"), ("policyStatus", "BucketPolicyStatus"),
-        ("replication", "BucketReplication"), ("requestPayment", "BucketRequestPayment"), ("tagging", "BucketTagging"),
-        ("versioning", "BucketVersioning"), ("website", "BucketWebsite"), ("object-lock", "ObjectLockConfiguration"),
-        ("publicAccessBlock", "PublicAccessBlock"), ("versions", "ListObjectVersions"), ("uploads", "MultipartUpload"),
-        ("session", "CreateSession"), ("metadataTable", "BucketMetadataTableConfiguration"),
+        ("replication", "BucketReplication"), ("requestPayment", "BucketRequestPayment"),
+        ("website", "BucketWebsite"), ("object-lock", "ObjectLockConfiguration"),
+        ("publicAccessBlock", "PublicAccessBlock"), ("session", "CreateSession"), ("metadataTable", "BucketMetadataTableConfiguration"),
         ("metadataConfiguration", "BucketMetadataConfiguration"), ("abac", "BucketAbac"),
         ("metadataInventoryTable", "UpdateBucketMetadataInventoryTableConfiguration"), ("metadataJournalTable", "UpdateBucketMetadataJournalTableConfiguration"),
     ];
 
     private static readonly (string Query, string Operation)[] ObjectSubresources =
     [
-        ("acl", "ObjectAcl"), ("tagging", "ObjectTagging"), ("legal-hold", "ObjectLegalHold"), ("retention", "ObjectRetention"),
+        ("acl", "ObjectAcl"), ("legal-hold", "ObjectLegalHold"), ("retention", "ObjectRetention"),
         ("torrent", "GetObjectTorrent"), ("attributes", "GetObjectAttributes"), ("restore", "RestoreObject"),
-        ("select", "SelectObjectContent"), ("uploads", "CreateMultipartUpload"), ("uploadId", "MultipartUpload"),
+        ("select", "SelectObjectContent"),
         ("renameObject", "RenameObject"), ("encryption", "UpdateObjectEncryption"),
     ];
 
     private readonly S3Service _service;
+    private readonly SigV4Verifier _signatures;
+    private readonly SigV2QueryVerifier _legacySignatures;
 
-    public S3ApiHandler(S3Service service)
+    public S3ApiHandler(S3Service service, SigV4Verifier signatures, SigV4Credentials credentials, TimeProvider time)
     {
         _service = service;
+        _signatures = signatures;
+        _legacySignatures = new SigV2QueryVerifier(credentials, time);
     }
 
     public AwsServiceDescriptor Descriptor { get; } = new("s3", AwsProtocol.RestXml);
@@ -71,64 +76,122 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
         var method = http.Request.Method;
         var query = http.Request.Query;
 
+        if (HttpMethods.IsOptions(method))
+        {
+            // Browsers send preflights unsigned; S3 answers them from the bucket's CORS rules alone.
+            return address.Bucket is null ? throw S3Errors.MethodNotAllowed() : PreflightAsync(request, address.Bucket, address.Key);
+        }
+        Authenticate(request, address);
         if (address.Bucket is null)
         {
             return HttpMethods.IsGet(method) ? ListBucketsAsync(request) : throw S3Errors.MethodNotAllowed();
         }
         var bucket = address.Bucket;
-        if (address.Key is null)
+        if (http.Request.Headers.Origin.Count > 0)
         {
-            if (HttpMethods.IsGet(method) && query.ContainsKey("location"))
-            {
-                return GetBucketLocationAsync(request, bucket);
-            }
-            if (HttpMethods.IsPost(method) && query.ContainsKey("delete"))
-            {
-                return DeleteObjectsAsync(request, bucket);
-            }
-            if (HttpMethods.IsPost(method) && bucket == "WriteGetObjectResponse")
-            {
-                throw S3Errors.NotImplemented("WriteGetObjectResponse (Object Lambda)");
-            }
-            RejectSubresources(query, BucketSubresources, method);
-            return method switch
-            {
-                "PUT" => CreateBucketAsync(request, bucket),
-                "HEAD" => HeadBucketAsync(request, bucket),
-                "DELETE" => DeleteBucketAsync(request, bucket),
-                "GET" when query["list-type"] == "2" => ListObjectsV2Async(request, bucket),
-                "GET" => ListObjectsAsync(request, bucket),
-                _ => throw S3Errors.MethodNotAllowed(),
-            };
+            ApplyCors(request, bucket);
         }
+        return address.Key is null ? RouteBucket(request, bucket, method, query) : RouteObject(request, bucket, address.Key, method, query);
+    }
 
-        var key = address.Key;
-        if (query.ContainsKey("uploadId") && !http.Request.Headers.ContainsKey("x-amz-copy-source"))
+    private Task RouteBucket(AwsRequestContext request, string bucket, string method, IQueryCollection query)
+    {
+        switch (method)
+        {
+            case "GET" when query.ContainsKey("location"):
+                return GetBucketLocationAsync(request, bucket);
+            case "POST" when query.ContainsKey("delete"):
+                return DeleteObjectsAsync(request, bucket);
+            case "POST" when bucket == "WriteGetObjectResponse":
+                throw S3Errors.NotImplemented("WriteGetObjectResponse (Object Lambda)");
+            case "GET" when query.ContainsKey("versioning"):
+                return GetBucketVersioningAsync(request, bucket);
+            case "PUT" when query.ContainsKey("versioning"):
+                return PutBucketVersioningAsync(request, bucket);
+            case "GET" when query.ContainsKey("versions"):
+                return ListObjectVersionsAsync(request, bucket);
+            case "GET" when query.ContainsKey("uploads"):
+                return ListMultipartUploadsAsync(request, bucket);
+            case "GET" when query.ContainsKey("tagging"):
+                return GetBucketTaggingAsync(request, bucket);
+            case "PUT" when query.ContainsKey("tagging"):
+                return PutBucketTaggingAsync(request, bucket);
+            case "DELETE" when query.ContainsKey("tagging"):
+                return DeleteBucketTaggingAsync(request, bucket);
+            case "GET" when query.ContainsKey("cors"):
+                return GetBucketCorsAsync(request, bucket);
+            case "PUT" when query.ContainsKey("cors"):
+                return PutBucketCorsAsync(request, bucket);
+            case "DELETE" when query.ContainsKey("cors"):
+                return DeleteBucketCorsAsync(request, bucket);
+        }
+        RejectOtherMethods(query, "location", "delete", "versioning", "versions", "uploads", "tagging", "cors");
+        RejectSubresources(query, BucketSubresources, method);
+        return method switch
+        {
+            "PUT" => CreateBucketAsync(request, bucket),
+            "HEAD" => HeadBucketAsync(request, bucket),
+            "DELETE" => DeleteBucketAsync(request, bucket),
+            "GET" when query["list-type"] == "2" => ListObjectsV2Async(request, bucket),
+            "GET" => ListObjectsAsync(request, bucket),
+            _ => throw S3Errors.MethodNotAllowed(),
+        };
+    }
+
+    private Task RouteObject(AwsRequestContext request, string bucket, string key, string method, IQueryCollection query)
+    {
+        var copy = request.Http.Request.Headers.ContainsKey("x-amz-copy-source");
+        if (query.ContainsKey("uploadId"))
         {
             switch (method)
             {
-                case "PUT" when query.ContainsKey("partNumber"):
+                case "PUT" when copy:
+                    return UploadPartCopyAsync(request, bucket, key);
+                case "PUT":
                     return UploadPartAsync(request, bucket, key);
                 case "POST":
                     return CompleteMultipartUploadAsync(request, bucket, key);
                 case "DELETE":
                     return AbortMultipartUploadAsync(request, bucket, key);
+                case "GET":
+                    return ListPartsAsync(request, bucket, key);
             }
         }
-        if (HttpMethods.IsPost(method) && query.ContainsKey("uploads"))
+        switch (method)
         {
-            return CreateMultipartUploadAsync(request, bucket, key);
+            case "POST" when query.ContainsKey("uploads"):
+                return CreateMultipartUploadAsync(request, bucket, key);
+            case "GET" when query.ContainsKey("tagging"):
+                return GetObjectTaggingAsync(request, bucket, key);
+            case "PUT" when query.ContainsKey("tagging"):
+                return PutObjectTaggingAsync(request, bucket, key);
+            case "DELETE" when query.ContainsKey("tagging"):
+                return DeleteObjectTaggingAsync(request, bucket, key);
         }
+        RejectOtherMethods(query, "uploadId", "uploads", "tagging");
         RejectSubresources(query, ObjectSubresources, method);
         return method switch
         {
-            "PUT" when http.Request.Headers.ContainsKey("x-amz-copy-source") => CopyObjectAsync(request, bucket, key),
+            "PUT" when copy => CopyObjectAsync(request, bucket, key),
             "PUT" => PutObjectAsync(request, bucket, key),
             "GET" => GetObjectAsync(request, bucket, key, headOnly: false),
             "HEAD" => GetObjectAsync(request, bucket, key, headOnly: true),
             "DELETE" => DeleteObjectAsync(request, bucket, key),
             _ => throw S3Errors.MethodNotAllowed(),
         };
+    }
+
+    /// <summary>The <c>versionId</c> query parameter, when given.</summary>
+    private static string? VersionIdOf(AwsRequestContext request) =>
+        request.Http.Request.Query.TryGetValue("versionId", out var v) && v.Count > 0 ? v.ToString() : null;
+
+    /// <summary>A served sub-resource with a method it has no operation for (say DELETE ?versioning) is 405, never the plain operation.</summary>
+    private static void RejectOtherMethods(IQueryCollection query, params string[] served)
+    {
+        if (served.Any(query.ContainsKey))
+        {
+            throw S3Errors.MethodNotAllowed();
+        }
     }
 
     private static void RejectSubresources(IQueryCollection query, (string Query, string Operation)[] subresources, string method)
@@ -139,10 +202,6 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
             {
                 throw S3Errors.NotImplemented($"{operation} ({method} ?{name})");
             }
-        }
-        if (query.ContainsKey("versionId") && query["versionId"] != "null")
-        {
-            throw S3Errors.NotImplemented("Object versioning");
         }
     }
 

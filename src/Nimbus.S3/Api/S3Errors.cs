@@ -6,13 +6,48 @@ namespace Nimbus.S3.Api;
 /// S3's error codes, statuses and messages as the S3 API reference lists them ("Error responses", List of error codes).
 /// Extra members (<c>BucketName</c>, <c>Key</c>, …) become child elements of <c>&lt;Error&gt;</c>.
 /// </summary>
-internal static class S3Errors
+internal static partial class S3Errors
 {
     public static AwsServiceException NoSuchBucket(string bucket) =>
         new("NoSuchBucket", 404, "The specified bucket does not exist") { Fields = new Dictionary<string, string> { ["BucketName"] = bucket } };
 
     public static AwsServiceException NoSuchKey(string key) =>
         new("NoSuchKey", 404, "The specified key does not exist.") { Fields = new Dictionary<string, string> { ["Key"] = key } };
+
+    /// <summary>A key whose current version is a delete marker: 404 with the marker's headers (GetObject reference).</summary>
+    public static AwsServiceException NoSuchKey(string key, string markerVersionId) =>
+        new("NoSuchKey", 404, "The specified key does not exist.")
+        {
+            Fields = new Dictionary<string, string> { ["Key"] = key },
+            Headers = new Dictionary<string, string> { ["x-amz-delete-marker"] = "true", ["x-amz-version-id"] = markerVersionId },
+        };
+
+    public static AwsServiceException NoSuchVersion(string key, string versionId) =>
+        new("NoSuchVersion", 404, "The specified version does not exist.") { Fields = new Dictionary<string, string> { ["Key"] = key, ["VersionId"] = versionId } };
+
+    /// <summary>A delete marker asked for by version id: 405 (S3 User Guide, "Working with delete markers").</summary>
+    public static AwsServiceException DeleteMarkerNotAllowed(Model.S3Object marker) =>
+        new("MethodNotAllowed", 405, "The specified method is not allowed against this resource.")
+        {
+            Fields = new Dictionary<string, string> { ["Method"] = "GET", ["ResourceType"] = "DeleteMarker" },
+            Headers = new Dictionary<string, string>
+            {
+                ["x-amz-delete-marker"] = "true", ["x-amz-version-id"] = marker.VersionId, ["Last-Modified"] = S3Xml.HttpDate(marker.LastModified),
+                ["Allow"] = "DELETE",
+            },
+        };
+
+    public static AwsServiceException NoSuchTagSet() => new("NoSuchTagSet", 404, "The TagSet does not exist");
+
+    public static AwsServiceException InvalidTag(string message) => new("InvalidTag", 400, message);
+
+    public static AwsServiceException BadRequest(string message) => new("BadRequest", 400, message);
+
+    public static AwsServiceException NoSuchCorsConfiguration(string bucket) =>
+        new("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist") { Fields = new Dictionary<string, string> { ["BucketName"] = bucket } };
+
+    public static AwsServiceException CorsForbidden(string message, string method, string resourceType) =>
+        new("AccessForbidden", 403, message) { Fields = new Dictionary<string, string> { ["Method"] = method, ["ResourceType"] = resourceType } };
 
     public static AwsServiceException BucketAlreadyOwnedByYou(string bucket) =>
         new("BucketAlreadyOwnedByYou", 409, "Your previous request to create the named bucket succeeded and you already own it.")

@@ -1,11 +1,14 @@
 namespace Nimbus.S3.Model;
 
 /// <summary>
-/// One object's metadata. The body lives in <see cref="BodyFile"/> (a name relative to the body store), never in
-/// the metadata store.
+/// One object version's metadata. The body lives in <see cref="BodyFile"/> (a name relative to the body store), never in
+/// the metadata store. A delete marker is a version with no body.
 /// </summary>
 internal sealed record S3Object
 {
+    /// <summary>The version id of objects written while versioning was never enabled or is suspended.</summary>
+    public const string NullVersion = "null";
+
     public required string Bucket { get; init; }
     public required string Key { get; init; }
     public required long Size { get; init; }
@@ -18,6 +21,13 @@ internal sealed record S3Object
     public string? ChecksumAlgorithm { get; init; }
     /// <summary>Base64 of the checksum's big-endian bytes, as the <c>x-amz-checksum-*</c> headers carry it.</summary>
     public string? ChecksumValue { get; init; }
+    /// <summary><see cref="NullVersion"/> or a 32-character id minted when the bucket's versioning is Enabled.</summary>
+    public string VersionId { get; init; } = NullVersion;
+    public bool IsDeleteMarker { get; init; }
+    /// <summary>The object's tag set (at most 10), in the order it was given.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = EmptyTags;
 
     public string QuotedETag => "\"" + ETag + "\"";
+
+    private static readonly Dictionary<string, string> EmptyTags = new(StringComparer.Ordinal);
 }

@@ -18,4 +18,8 @@ internal sealed record PutObjectCommand
     public string? ChecksumAlgorithm { get; init; }
     /// <summary>The client's checksum value, read after the body (it may arrive in a trailer); null to only compute it.</summary>
     public Func<string?>? ExpectedChecksum { get; init; }
+    /// <summary>The object's tags (<c>x-amz-tagging</c>), or null for none.</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    /// <summary><c>If-None-Match</c> of a conditional write (<c>*</c>: only if the key has no object).</summary>
+    public string? IfNoneMatch { get; init; }
 }

@@ -14,11 +14,14 @@ internal sealed partial class S3Service
     /// <summary>Every part but the last must be at least 5 MiB (S3 multipart limits).</summary>
     private const long MinimumPartSize = 5L * 1024 * 1024;
 
-    public MultipartUpload CreateMultipartUpload(string bucket, string key, ObjectHeaders headers)
+    public MultipartUpload CreateMultipartUpload(string bucket, string key, ObjectHeaders headers, Dictionary<string, string>? tags)
     {
         GetBucket(bucket);
         ValidateKey(key);
-        var upload = new MultipartUpload(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_'), bucket, key, headers, _time.GetUtcNow());
+        var upload = new MultipartUpload(Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_'), bucket, key, headers, _time.GetUtcNow())
+        {
+            Tags = tags,
+        };
         _store.CreateUpload(upload);
         return upload;
     }
@@ -36,9 +39,10 @@ internal sealed partial class S3Service
     }
 
     public async Task<S3Object> CompleteMultipartUploadAsync(string bucket, string key, string uploadId, IReadOnlyList<(int PartNumber, string ETag)> requested,
-        CancellationToken cancellationToken)
+        string? ifNoneMatch, CancellationToken cancellationToken)
     {
         var upload = GetUpload(bucket, key, uploadId);
+        CheckWriteCondition(bucket, key, ifNoneMatch);
         var stored = _store.ListParts(uploadId).ToDictionary(p => p.PartNumber);
         if (requested.Count == 0)
         {
@@ -94,8 +98,10 @@ internal sealed partial class S3Service
                 LastModified = _time.GetUtcNow(),
                 BodyFile = bodyFile,
                 Headers = upload.Headers,
+                Tags = upload.Tags ?? new Dictionary<string, string>(StringComparer.Ordinal),
             };
-            Publish(obj);
+            CheckWriteCondition(bucket, key, ifNoneMatch);
+            obj = Publish(GetBucket(bucket), obj);
             foreach (var partFile in _store.DeleteUpload(uploadId))
             {
                 _bodies.Delete(partFile);
@@ -120,6 +126,75 @@ internal sealed partial class S3Service
         {
             _bodies.Delete(partFile);
         }
+    }
+
+    /// <summary>UploadPartCopy: a byte range (or all) of an existing object becomes a part.</summary>
+    public async Task<UploadedPart> UploadPartCopyAsync(string bucket, string key, string uploadId, int partNumber, S3Object source, long offset, long length,
+        CancellationToken cancellationToken)
+    {
+        var upload = GetUpload(bucket, key, uploadId);
+        await using var input = _bodies.OpenRead(source.BodyFile);
+        input.Seek(offset, SeekOrigin.Begin);
+        await using var slice = new BoundedReadStream(input, length);
+        var command = new PutObjectCommand { Bucket = bucket, Key = key, ExpectedLength = length };
+        var written = await WriteBodyAsync(command, slice, cancellationToken);
+        var part = new UploadedPart(partNumber, written.Size, written.ETag, written.BodyFile, written.LastModified);
+        if (_store.PutPart(upload.UploadId, part) is { } replaced)
+        {
+            _bodies.Delete(replaced);
+        }
+        return part;
+    }
+
+    public (MultipartUpload Upload, IReadOnlyList<UploadedPart> Parts) ListParts(string bucket, string key, string uploadId)
+    {
+        var upload = GetUpload(bucket, key, uploadId);
+        return (upload, _store.ListParts(uploadId));
+    }
+
+    /// <summary>
+    /// ListMultipartUploads: uploads by key then initiation, after (key-marker, upload-id-marker), keys rolled up at the
+    /// delimiter into common prefixes, at most <paramref name="maxUploads"/> entries.
+    /// </summary>
+    public ListUploadsPage ListUploads(string bucket, string prefix, string? delimiter, string? keyMarker, string? uploadIdMarker, int maxUploads)
+    {
+        GetBucket(bucket);
+        var uploads = new List<MultipartUpload>();
+        var prefixes = new List<string>();
+        var all = _store.ListUploads(bucket, prefix);
+        var skipping = keyMarker is not null && uploadIdMarker is not null;
+        foreach (var upload in all)
+        {
+            var cmp = keyMarker is null ? 1 : string.CompareOrdinal(upload.Key, keyMarker);
+            if (cmp < 0 || (cmp == 0 && uploadIdMarker is null))
+            {
+                continue;
+            }
+            if (cmp == 0 && skipping)
+            {
+                // Uploads of the marker key up to and including the marker upload were on earlier pages.
+                skipping = upload.UploadId != uploadIdMarker;
+                continue;
+            }
+            var commonPrefix = CommonPrefixOf(upload.Key, prefix, delimiter);
+            if (commonPrefix is not null && (prefixes.LastOrDefault() == commonPrefix || commonPrefix == keyMarker))
+            {
+                continue;
+            }
+            if (uploads.Count + prefixes.Count == maxUploads)
+            {
+                return new ListUploadsPage(uploads, prefixes, true);
+            }
+            if (commonPrefix is not null)
+            {
+                prefixes.Add(commonPrefix);
+            }
+            else
+            {
+                uploads.Add(upload);
+            }
+        }
+        return new ListUploadsPage(uploads, prefixes, false);
     }
 
     private MultipartUpload GetUpload(string bucket, string key, string uploadId)

@@ -57,10 +57,23 @@ internal sealed partial class S3Service
         }
     }
 
-    public S3Object GetObject(string bucket, string key)
+    /// <summary>
+    /// The current version of a key, or the given version. A current delete marker reads as <c>NoSuchKey</c>, a delete
+    /// marker asked for by version id as <c>MethodNotAllowed</c>, both with <c>x-amz-delete-marker: true</c>.
+    /// </summary>
+    public S3Object GetObject(string bucket, string key, string? versionId = null)
     {
         GetBucket(bucket);
-        return _store.GetObject(bucket, key) ?? throw S3Errors.NoSuchKey(key);
+        if (versionId is null)
+        {
+            var current = _store.GetObject(bucket, key);
+            return current is null ? throw S3Errors.NoSuchKey(key)
+                : current.IsDeleteMarker ? throw S3Errors.NoSuchKey(key, current.VersionId)
+                : current;
+        }
+        ValidateVersionId(versionId);
+        var version = _store.GetObjectVersion(bucket, key, versionId) ?? throw S3Errors.NoSuchVersion(key, versionId);
+        return version.IsDeleteMarker ? throw S3Errors.DeleteMarkerNotAllowed(version) : version;
     }
 
     public string BodyPath(S3Object obj) => _bodies.PathOf(obj.BodyFile);
@@ -69,11 +82,12 @@ internal sealed partial class S3Service
 
     public async Task<S3Object> PutObjectAsync(PutObjectCommand command, Stream body, CancellationToken cancellationToken)
     {
-        GetBucket(command.Bucket);
+        var bucket = GetBucket(command.Bucket);
         ValidateKey(command.Key);
+        CheckWriteCondition(command.Bucket, command.Key, command.IfNoneMatch);
         var obj = await WriteBodyAsync(command, body, cancellationToken);
-        Publish(obj);
-        return obj;
+        CheckWriteCondition(command.Bucket, command.Key, command.IfNoneMatch);
+        return Publish(bucket, obj with { Tags = command.Tags ?? obj.Tags });
     }
 
     /// <summary>Streams a body to a durable file, verifying what the command asks; the result is not yet published.</summary>
@@ -155,10 +169,11 @@ internal sealed partial class S3Service
         }
     }
 
-    /// <summary>Copies a body to a new durable file and stores it under the target key with the given headers.</summary>
-    public async Task<S3Object> CopyObjectAsync(S3Object source, string bucket, string key, ObjectHeaders headers, CancellationToken cancellationToken)
+    /// <summary>Copies a body to a new durable file and stores it under the target key with the given headers and tags.</summary>
+    public async Task<S3Object> CopyObjectAsync(S3Object source, string bucket, string key, ObjectHeaders headers, IReadOnlyDictionary<string, string> tags,
+        CancellationToken cancellationToken)
     {
-        GetBucket(bucket);
+        var target = GetBucket(bucket);
         ValidateKey(key);
         var (tempPath, file) = _bodies.CreateTemp();
         try
@@ -174,25 +189,15 @@ internal sealed partial class S3Service
                 Key = key,
                 BodyFile = bodyFile,
                 Headers = headers,
+                Tags = tags,
                 LastModified = _time.GetUtcNow(),
             };
-            Publish(obj);
-            return obj;
+            return Publish(target, obj);
         }
         catch
         {
             _bodies.Discard(tempPath, file);
             throw;
-        }
-    }
-
-    /// <summary>Deletes a key; deleting a missing key succeeds, as in S3.</summary>
-    public void DeleteObject(string bucket, string key)
-    {
-        GetBucket(bucket);
-        if (_store.DeleteObject(bucket, key) is { } bodyFile)
-        {
-            _bodies.Delete(bodyFile);
         }
     }
 
@@ -212,15 +217,7 @@ internal sealed partial class S3Service
             {
                 break;
             }
-            string? commonPrefix = null;
-            if (!string.IsNullOrEmpty(query.Delimiter))
-            {
-                var at = obj.Key.IndexOf(query.Delimiter, query.Prefix.Length, StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    commonPrefix = obj.Key[..(at + query.Delimiter.Length)];
-                }
-            }
+            var commonPrefix = CommonPrefixOf(obj.Key, query.Prefix, query.Delimiter);
             // Keys under a common prefix already returned (on this page or, via the marker, on an earlier one) roll up into it.
             if (commonPrefix is not null && (commonPrefix == last || commonPrefix == query.After))
             {
@@ -244,11 +241,45 @@ internal sealed partial class S3Service
         return new ListObjectsPage(objects, prefixes, false, null);
     }
 
-    private void Publish(S3Object obj)
+    /// <summary>The key up to and including the first delimiter after the prefix, or null when it has none.</summary>
+    private static string? CommonPrefixOf(string key, string prefix, string? delimiter)
     {
-        if (_store.PutObject(obj) is { } replaced)
+        if (string.IsNullOrEmpty(delimiter))
         {
-            _bodies.Delete(replaced);
+            return null;
+        }
+        var at = key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
+        return at >= 0 ? key[..(at + delimiter.Length)] : null;
+    }
+
+    /// <summary>
+    /// Makes a written object the key's current version: a new version id when the bucket's versioning is Enabled,
+    /// the <c>null</c> version otherwise; earlier versions are kept unless the bucket was never versioned.
+    /// </summary>
+    private S3Object Publish(S3Bucket bucket, S3Object obj)
+    {
+        var versioned = obj with { VersionId = bucket.Versioning == VersioningEnabled ? NewVersionId() : S3Object.NullVersion };
+        foreach (var released in _store.PutObject(versioned, keepPrevious: bucket.Versioning is not null))
+        {
+            _bodies.Delete(released);
+        }
+        return versioned;
+    }
+
+    /// <summary><c>If-None-Match: *</c> on a write: fails when the key has a current object (conditional writes).</summary>
+    private void CheckWriteCondition(string bucket, string key, string? ifNoneMatch)
+    {
+        if (ifNoneMatch is null)
+        {
+            return;
+        }
+        if (ifNoneMatch != "*")
+        {
+            throw S3Errors.NotImplemented("If-None-Match other than '*' on writes");
+        }
+        if (_store.GetObject(bucket, key) is { IsDeleteMarker: false })
+        {
+            throw S3Errors.PreconditionFailed("If-None-Match");
         }
     }
 
