@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Nimbus.Protocol.Documents;
@@ -78,23 +79,38 @@ public static class RpcExchange
         return marker >= 0 && path.StartsWith("/service/", StringComparison.Ordinal) ? path[(marker + "/operation/".Length)..] : "";
     }
 
+    /// <summary>
+    /// The body, inflated when <c>Content-Encoding: gzip</c> (botocore compresses PutMetricData bodies over 10 KB,
+    /// the model's <c>requestcompression</c> trait). The limit applies to the inflated bytes, which also bounds a
+    /// decompression bomb.
+    /// </summary>
     private static async Task<byte[]> ReadBodyAsync(AwsRequestContext request, int maxBodyBytes, Func<Exception> tooLarge)
     {
         var http = request.Http.Request;
-        if (http.ContentLength > maxBodyBytes)
+        var gzip = string.Equals(http.Headers.ContentEncoding.ToString(), "gzip", StringComparison.OrdinalIgnoreCase);
+        if (!gzip && http.ContentLength > maxBodyBytes)
         {
             throw tooLarge();
         }
+        await using var inflater = gzip ? new GZipStream(http.Body, CompressionMode.Decompress, leaveOpen: true) : null;
+        var source = inflater ?? http.Body;
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await http.Body.ReadAsync(chunk, request.Aborted)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBodyBytes)
+            while ((read = await source.ReadAsync(chunk, request.Aborted)) > 0)
             {
-                throw tooLarge();
+                if (buffer.Length + read > maxBodyBytes)
+                {
+                    throw tooLarge();
+                }
+                buffer.Write(chunk, 0, read);
             }
-            buffer.Write(chunk, 0, read);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new WireFormatException("The request body is not valid gzip.", exception);
         }
         return buffer.ToArray();
     }
