@@ -34,6 +34,8 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddSingleton<ILogIngestion>(provider => provider.GetRequiredService<LogIngestion>());
         // Stopping the host drains the ingestion queue, so no appended log line is lost on a clean shutdown.
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogIngestion>());
+        services.AddSingleton<LogRetention>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogRetention>());
         services.AddSingleton<LogsHandler>();
         services.AddSingleton<IAwsServiceHandler>(provider => provider.GetRequiredService<LogsHandler>());
         AddMetrics(services);
