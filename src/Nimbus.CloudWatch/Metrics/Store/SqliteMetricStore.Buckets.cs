@@ -30,6 +30,7 @@ public sealed partial class SqliteMetricStore
             }
             if (into > 0)
             {
+                using var merger = new BucketMerger(connection);
                 foreach (var group in rows.GroupBy(r => (r.MetricId, Bucket: r.Bucket - (r.Bucket % into + into) % into, r.Unit)))
                 {
                     var merged = new MetricAggregate();
@@ -37,7 +38,7 @@ public sealed partial class SqliteMetricStore
                     {
                         merged.Merge(row.Aggregate);
                     }
-                    MergeBucket(connection, group.Key.MetricId, into, group.Key.Bucket, group.Key.Unit, merged);
+                    merger.Merge(group.Key.MetricId, into, group.Key.Bucket, group.Key.Unit, merged);
                 }
             }
             using (var delete = connection.CreateCommand())
@@ -83,46 +84,7 @@ public sealed partial class SqliteMetricStore
         }
     }
 
-    private static void MergeBucket(SqliteConnection connection, long metricId, int resolution, long bucket, string unit, MetricAggregate aggregate)
-    {
-        var merged = aggregate;
-        using (var select = connection.CreateCommand())
-        {
-            select.CommandText = """
-                SELECT sample_count, sum, minimum, maximum, sketch FROM datapoints
-                WHERE metric_id = $id AND resolution = $resolution AND bucket = $bucket AND unit = $unit
-                """;
-            AddKey(select, metricId, resolution, bucket, unit);
-            using var reader = select.ExecuteReader();
-            if (reader.Read())
-            {
-                merged = ReadAggregate(reader, 0);
-                merged.Merge(aggregate);
-            }
-        }
-        using var upsert = connection.CreateCommand();
-        upsert.CommandText = """
-            INSERT OR REPLACE INTO datapoints (metric_id, resolution, bucket, unit, sample_count, sum, minimum, maximum, sketch)
-            VALUES ($id, $resolution, $bucket, $unit, $count, $sum, $min, $max, $sketch)
-            """;
-        AddKey(upsert, metricId, resolution, bucket, unit);
-        upsert.Parameters.AddWithValue("$count", merged.SampleCount);
-        upsert.Parameters.AddWithValue("$sum", merged.Sum);
-        upsert.Parameters.AddWithValue("$min", merged.Minimum);
-        upsert.Parameters.AddWithValue("$max", merged.Maximum);
-        upsert.Parameters.AddWithValue("$sketch", (object?)merged.Sketch?.Serialize() ?? DBNull.Value);
-        upsert.ExecuteNonQuery();
-    }
-
-    private static void AddKey(SqliteCommand command, long metricId, int resolution, long bucket, string unit)
-    {
-        command.Parameters.AddWithValue("$id", metricId);
-        command.Parameters.AddWithValue("$resolution", resolution);
-        command.Parameters.AddWithValue("$bucket", bucket);
-        command.Parameters.AddWithValue("$unit", unit);
-    }
-
-    private static MetricAggregate ReadAggregate(SqliteDataReader reader, int first) => MetricAggregate.Restore(
+    internal static MetricAggregate ReadAggregate(SqliteDataReader reader, int first) => MetricAggregate.Restore(
         reader.GetDouble(first), reader.GetDouble(first + 1), reader.GetDouble(first + 2), reader.GetDouble(first + 3),
         reader.IsDBNull(first + 4) ? null : ValueSketch.Deserialize((byte[])reader.GetValue(first + 4)));
 }

@@ -62,22 +62,19 @@ public sealed partial class SqliteMetricStore : IMetricStore
             using var connection = _database.Open();
             using var transaction = connection.BeginTransaction();
             var touched = new HashSet<long>();
+            using var merger = new BucketMerger(connection);
             foreach (var write in writes)
             {
                 var id = MetricId(connection, write.Scope, write.Metric, receivedAt);
                 touched.Add(id);
-                MergeBucket(connection, id, write.Resolution, write.Bucket, write.Unit, write.Aggregate);
+                merger.Merge(id, write.Resolution, write.Bucket, write.Unit, write.Aggregate);
             }
             using (var touch = connection.CreateCommand())
             {
-                touch.CommandText = "UPDATE metrics SET last_received = max(last_received, $at) WHERE id = $id";
-                var at = touch.Parameters.AddWithValue("$at", receivedAt.ToUnixTimeSeconds());
-                var idParameter = touch.Parameters.Add("$id", SqliteType.Integer);
-                foreach (var id in touched)
-                {
-                    idParameter.Value = id;
-                    touch.ExecuteNonQuery();
-                }
+                // Ids are integers from this database, so inlining them is safe and saves a statement per metric.
+                touch.CommandText = $"UPDATE metrics SET last_received = max(last_received, $at) WHERE id IN ({string.Join(',', touched)})";
+                touch.Parameters.AddWithValue("$at", receivedAt.ToUnixTimeSeconds());
+                touch.ExecuteNonQuery();
             }
             transaction.Commit();
         }
