@@ -20,6 +20,12 @@ public sealed record AwsServiceDescriptor(string SigningName, AwsProtocol Protoc
     /// <summary>Prefixes of <c>X-Amz-Target</c> (JSON protocols), e.g. <c>Logs_20140328</c>.</summary>
     public IReadOnlyList<string> TargetPrefixes { get; init; } = [];
 
+    /// <summary>
+    /// Protocols the service also speaks besides <see cref="Protocol"/> (CloudWatch: query, awsJson 1.0 and
+    /// smithy-rpc-v2-cbor). Each request is answered, errors included, in the protocol it came in.
+    /// </summary>
+    public IReadOnlyList<AwsProtocol> AlternateProtocols { get; init; } = [];
+
     /// <summary>Path prefixes that identify the service when a request is not signed, e.g. <c>/2015-03-31/</c>.</summary>
     public IReadOnlyList<string> PathPrefixes { get; init; } = [];
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Nimbus.Billing;
 using Nimbus.CloudWatch;
 using Nimbus.Core;
 using Nimbus.Execution;
@@ -69,6 +70,7 @@ public sealed class NimbusHost : IAsyncDisposable
         });
         services.AddNimbusLambda();
         services.AddNimbusS3();
+        services.AddNimbusBilling();
 
         var app = builder.Build();
         var health = app.Services.GetRequiredService<HealthEndpoint>();
@@ -76,6 +78,7 @@ public sealed class NimbusHost : IAsyncDisposable
         // Nimbus's own endpoints are routed first; everything else is an AWS request for the edge dispatcher.
         app.UseRouting();
         app.MapGet("/_nimbus/health", health.WriteAsync);
+        app.MapNimbusCosts();
         app.UseEndpoints(_ => { });
         app.Run(dispatcher.DispatchAsync);
 

@@ -1,12 +1,13 @@
 using Nimbus.CloudWatch.Logs.Model;
+using Nimbus.CloudWatch.Logs.Patterns;
 
 namespace Nimbus.CloudWatch.Logs;
 
 /// <summary>
 /// Parses term filter patterns (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html):
 /// space-separated terms that must all occur, <c>"quoted phrases"</c> kept whole, <c>-term</c> to exclude and
-/// <c>?term</c> for "any of". JSON (<c>{ … }</c>) and space-delimited (<c>[ … ]</c>) patterns and regular
-/// expressions (<c>%…%</c>) are not supported yet and are refused rather than silently matching wrongly.
+/// <c>?term</c> for "any of"; JSON (<c>{ … }</c>), space-delimited (<c>[ … ]</c>) and regular-expression
+/// (<c>%…%</c>) patterns become an <see cref="IMessagePredicate"/> evaluated on each message.
 /// </summary>
 internal static class FilterPatternParser
 {
@@ -17,9 +18,16 @@ internal static class FilterPatternParser
             return FilterPattern.MatchAll;
         }
         var trimmed = pattern.Trim();
-        if (trimmed[0] is '{' or '[' or '%')
+        IMessagePredicate? predicate = trimmed[0] switch
         {
-            throw LogsErrors.InvalidParameter("Invalid filter pattern: JSON, space-delimited and regular-expression patterns are not supported by Nimbus yet.");
+            '{' => JsonFilterPattern.Parse(trimmed),
+            '[' => SpaceDelimitedPattern.Parse(trimmed),
+            '%' => RegexPattern.Parse(trimmed),
+            _ => null,
+        };
+        if (predicate is not null)
+        {
+            return FilterPattern.MatchAll with { Predicate = predicate };
         }
 
         var required = new List<string>();

@@ -12,29 +12,44 @@ namespace Nimbus.CloudWatch.Logs;
 /// Lambda's log delivery into CloudWatch Logs. <see cref="Append"/> only queues (the execution engine calls it on
 /// its hot path); one background writer drains the queue and stores everything waiting, up to
 /// <see cref="MaxEventsPerTransaction"/> events, in one transaction, so thousands of lines a second cost a few
-/// fsyncs. One reader keeps each stream's events in the order they were appended.
+/// fsyncs. One reader keeps each stream's events in the order they were appended. The queue is bounded
+/// (<see cref="QueueCapacity"/> batches): if storage falls that far behind, new batches are dropped with a warning
+/// and counted in <see cref="DroppedBatches"/>, rather than memory growing without limit or functions stalling.
 /// </summary>
 internal sealed class LogIngestion : ILogIngestion, IHostedService, IAsyncDisposable
 {
     internal const int MaxEventsPerTransaction = 10_000;
 
-    private readonly Channel<Item> _queue = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
+    internal const int QueueCapacity = 50_000;
+
+    private readonly Channel<Item> _queue;
     private readonly ILogStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<LogIngestion> _logger;
     private readonly Task _writer;
 
     public LogIngestion(ILogStore store, TimeProvider time, ILogger<LogIngestion> logger)
+        : this(store, time, logger, QueueCapacity)
+    {
+    }
+
+    internal LogIngestion(ILogStore store, TimeProvider time, ILogger<LogIngestion> logger, int capacity)
     {
         _store = store;
         _time = time;
         _logger = logger;
+        _queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         // Started here rather than in StartAsync so that appends made before the host starts are not stranded.
         _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>Transactions committed so far (for tests and diagnostics).</summary>
     internal long TransactionCount;
+
+    /// <summary>Batches dropped because the queue was full.</summary>
+    internal long DroppedBatches;
+
+    private volatile bool _stopped;
 
     public void Append(AwsScope scope, string logGroupName, string logStreamName, IReadOnlyList<LogRecord> events)
     {
@@ -46,17 +61,33 @@ internal sealed class LogIngestion : ILogIngestion, IHostedService, IAsyncDispos
         var batch = new StreamBatch(scope, logGroupName, logStreamName, events.ToArray());
         if (!_queue.Writer.TryWrite(new Item(batch, null)))
         {
-            LogMessages.IngestionStopped(_logger, logGroupName);
+            if (_stopped)
+            {
+                LogMessages.IngestionStopped(_logger, logGroupName);
+            }
+            else
+            {
+                Interlocked.Increment(ref DroppedBatches);
+                LogMessages.IngestionQueueFull(_logger, logGroupName);
+            }
         }
     }
 
-    public Task FlushAsync(CancellationToken cancellationToken = default)
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // After shutdown began, the writer is draining: waiting for it is the flush.
-        return _queue.Writer.TryWrite(new Item(null, flushed))
-            ? flushed.Task.WaitAsync(cancellationToken)
-            : _writer.WaitAsync(cancellationToken);
+        try
+        {
+            // A flush marker waits for room rather than being dropped.
+            await _queue.Writer.WriteAsync(new Item(null, flushed), cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            // After shutdown began, the writer is draining: waiting for it is the flush.
+            await _writer.WaitAsync(cancellationToken);
+            return;
+        }
+        await flushed.Task.WaitAsync(cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -64,12 +95,14 @@ internal sealed class LogIngestion : ILogIngestion, IHostedService, IAsyncDispos
     /// <summary>Stops accepting events and stores everything already queued.</summary>
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopped = true;
         _queue.Writer.TryComplete();
         return _writer.WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
+        _stopped = true;
         _queue.Writer.TryComplete();
         await _writer;
     }

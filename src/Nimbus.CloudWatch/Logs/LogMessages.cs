@@ -13,4 +13,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Log events for {LogGroup} appended after ingestion stopped were dropped")]
     public static partial void IngestionStopped(ILogger logger, string logGroup);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "The log ingestion queue is full; log events for {LogGroup} were dropped")]
+    public static partial void IngestionQueueFull(ILogger logger, string logGroup);
 }

@@ -8,7 +8,8 @@ public static class AwsErrorWriters
         AwsProtocol.RestJson => RestJsonErrorWriter.Instance,
         AwsProtocol.Json => JsonErrorWriter.Instance,
         AwsProtocol.RestXml => RestXmlErrorWriter.Instance,
-        // query and CBOR writers arrive with the services that speak them (S3, CloudWatch metrics).
+        AwsProtocol.Query => QueryErrorWriter.Instance,
+        AwsProtocol.SmithyRpcV2Cbor => CborErrorWriter.Instance,
         _ => JsonErrorWriter.Instance,
     };
 }

@@ -43,7 +43,7 @@ public sealed partial class AwsEdgeDispatcher
         var handler = _router.Resolve(http.Request, credential, out var serviceName);
         var scope = ScopeOf(credential);
         var request = new AwsRequestContext(http, scope, requestId, credential);
-        var protocol = handler?.Descriptor.Protocol ?? AwsProtocol.Json;
+        var protocol = handler is null ? AwsProtocol.Json : AwsProtocolDetector.Detect(http.Request, handler.Descriptor);
         if (protocol != AwsProtocol.RestXml)
         {
             http.Response.Headers["x-amzn-RequestId"] = requestId;

@@ -24,10 +24,15 @@ public sealed class FilterPatternParserTests
     }
 
     [Theory]
-    [InlineData("{ $.level = \"ERROR\" }")]
-    [InlineData("[ip, user, ...]")]
+    [InlineData("{ $.level = \"ERROR\"")]
+    [InlineData("{ $.ms > fast }")]
+    [InlineData("{ $.level }")]
+    [InlineData("{ ($.a = 1 }")]
+    [InlineData("[ip, user")]
+    [InlineData("[ip, = 5]")]
+    [InlineData("%[unclosed%")]
     [InlineData("\"unterminated")]
-    public void Parse_UnsupportedOrMalformedPatterns_ThrowInvalidParameter(string pattern)
+    public void Parse_MalformedPatterns_ThrowInvalidParameter(string pattern)
     {
         var error = Assert.Throws<AwsServiceException>(() => FilterPatternParser.Parse(pattern));
 

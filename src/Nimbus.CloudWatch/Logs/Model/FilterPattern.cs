@@ -10,10 +10,17 @@ internal sealed record FilterPattern(IReadOnlyList<string> Required, IReadOnlyLi
 {
     public static FilterPattern MatchAll { get; } = new([], [], []);
 
-    public bool IsMatchAll => Required.Count == 0 && AnyOf.Count == 0 && Excluded.Count == 0;
+    /// <summary>A JSON, space-delimited or regex pattern: evaluated per message, not as substring tests.</summary>
+    public Patterns.IMessagePredicate? Predicate { get; init; }
+
+    public bool IsMatchAll => Required.Count == 0 && AnyOf.Count == 0 && Excluded.Count == 0 && Predicate is null;
 
     public bool Matches(string message)
     {
+        if (Predicate is not null && !Predicate.Matches(message))
+        {
+            return false;
+        }
         foreach (var term in Required)
         {
             if (!message.Contains(term, StringComparison.Ordinal))

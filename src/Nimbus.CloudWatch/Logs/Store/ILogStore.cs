@@ -44,4 +44,10 @@ internal interface ILogStore
 
     /// <summary>Null when the group does not exist. Events of all chosen streams, interleaved by time.</summary>
     Task<FilterPage?> FilterAsync(AwsScope scope, string groupName, GroupEventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes up to <paramref name="batchSize"/> events older than their group's retention at <paramref name="nowMs"/>,
+    /// keeping stream counts and group sizes right. Returns how many it deleted.
+    /// </summary>
+    Task<int> DeleteExpiredEventsAsync(long nowMs, int batchSize, CancellationToken cancellationToken);
 }

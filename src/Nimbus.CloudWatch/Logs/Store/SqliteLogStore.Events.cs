@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Nimbus.CloudWatch.Logs.Model;
+using Nimbus.CloudWatch.Logs.Patterns;
 using Nimbus.Core;
 
 namespace Nimbus.CloudWatch.Logs.Store;
@@ -137,7 +138,8 @@ internal sealed partial class SqliteLogStore
             sql.Append(" AND stream_id IN (").AppendJoin(',', streams.Keys).Append(')');
         }
         AppendPattern(command, sql, query.Pattern);
-        sql.Append(" ORDER BY timestamp, id LIMIT $limit");
+        // Structured patterns are evaluated per message while reading, so the SQL cannot stop at the page size.
+        sql.Append(query.Pattern.Predicate is null ? " ORDER BY timestamp, id LIMIT $limit" : " ORDER BY timestamp, id");
         command.CommandText = sql.ToString();
         command.Parameters.AddWithValue("$g", groupId.Value);
         // FilterLogEvents: both ends of the range are inclusive (API reference, FilterLogEvents).
@@ -146,7 +148,7 @@ internal sealed partial class SqliteLogStore
         command.Parameters.AddWithValue("$afterId", query.After?.Id ?? 0);
         command.Parameters.AddWithValue("$limit", query.Limit + 1);
         using var reader = command.ExecuteReader();
-        var page = ReadPage(reader, query.Limit, query.MaxBytes, r => streams[r.GetInt64(4)]);
+        var page = ReadPage(reader, query.Limit, query.MaxBytes, r => streams[r.GetInt64(4)], query.Pattern.Predicate);
         return Task.FromResult<FilterPage?>(new FilterPage(page.Events, streams.Values.Order(StringComparer.Ordinal).ToList(), page.HasMore));
     }
 
@@ -210,13 +212,17 @@ internal sealed partial class SqliteLogStore
         command.Parameters.AddWithValue("$end", (object?)end ?? DBNull.Value);
     }
 
-    private static EventPage ReadPage(SqliteDataReader reader, int limit, int maxBytes, Func<SqliteDataReader, string> streamOf)
+    private static EventPage ReadPage(SqliteDataReader reader, int limit, int maxBytes, Func<SqliteDataReader, string> streamOf, IMessagePredicate? predicate = null)
     {
         var events = new List<LogEvent>();
         var bytes = 0;
         while (reader.Read())
         {
             var message = reader.GetString(3);
+            if (predicate is not null && !predicate.Matches(message))
+            {
+                continue;
+            }
             var size = SizeOf(message);
             if (events.Count == limit || (events.Count > 0 && bytes + size > maxBytes))
             {

@@ -1,0 +1,12 @@
+namespace Nimbus.CloudWatch.Logs.Patterns;
+
+internal enum FieldKind
+{
+    Missing,
+    Null,
+    Text,
+    Number,
+    True,
+    False,
+    Structure,
+}

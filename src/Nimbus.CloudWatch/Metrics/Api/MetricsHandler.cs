@@ -1,0 +1,64 @@
+using Nimbus.CloudWatch.Metrics.Service;
+using Nimbus.Core;
+using Nimbus.Protocol;
+using Nimbus.Protocol.Documents;
+using Nimbus.Protocol.Rpc;
+
+namespace Nimbus.CloudWatch.Metrics.Api;
+
+/// <summary>
+/// CloudWatch metrics on the edge (signing name <c>monitoring</c>) in all three protocols of the 2010-08-01 model:
+/// smithy-rpc-v2-cbor (current boto3 and AWS CLI), awsJson 1.0 (<c>X-Amz-Target: GraniteServiceVersion20100801.*</c>)
+/// and query (<c>Action=…&amp;Version=2010-08-01</c>). Each operation is written once against
+/// <see cref="WireValue"/>; <see cref="RpcExchange"/> does the protocol.
+/// </summary>
+internal sealed class MetricsHandler : IAwsServiceHandler
+{
+    public const string TargetPrefix = "GraniteServiceVersion20100801";
+    public const string XmlNamespace = "http://monitoring.amazonaws.com/doc/2010-08-01/";
+
+    /// <summary>AWS: PutMetricData requests are limited to 1 MB (a JSON/CBOR body or the form of a query request).</summary>
+    public const int MaxRequestBytes = 1024 * 1024;
+
+    private readonly MetricsService _service;
+    private readonly Dictionary<string, Func<MetricsService, AwsScope, WireValue, WireValue?>> _operations = new(StringComparer.Ordinal)
+    {
+        ["PutMetricData"] = PutMetricDataOperation.Invoke,
+        ["GetMetricStatistics"] = GetMetricStatisticsOperation.Invoke,
+        ["GetMetricData"] = GetMetricDataOperation.Invoke,
+        ["ListMetrics"] = ListMetricsOperation.Invoke,
+    };
+
+    public MetricsHandler(MetricsService service)
+    {
+        _service = service;
+    }
+
+    public AwsServiceDescriptor Descriptor { get; } = new("monitoring", AwsProtocol.Query)
+    {
+        TargetPrefixes = [TargetPrefix],
+        PathPrefixes = [$"/service/{TargetPrefix}/"],
+        AlternateProtocols = [AwsProtocol.Json, AwsProtocol.SmithyRpcV2Cbor],
+    };
+
+    public async Task HandleAsync(AwsRequestContext request)
+    {
+        RpcRequest rpc;
+        try
+        {
+            rpc = await RpcExchange.ReadAsync(request, Descriptor, MaxRequestBytes, () => MetricsErrors.RequestTooLarge(MaxRequestBytes));
+        }
+        catch (WireFormatException exception)
+        {
+            throw MetricsErrors.InvalidParameterValue(exception.Message);
+        }
+        if (!_operations.TryGetValue(rpc.Operation, out var operation))
+        {
+            throw NotImplementedOperations.Names.Contains(rpc.Operation)
+                ? MetricsErrors.NotImplemented(rpc.Operation)
+                : MetricsErrors.InvalidAction(rpc.Operation.Length == 0 ? "(none)" : rpc.Operation);
+        }
+        var output = operation(_service, request.Scope, rpc.Input);
+        await RpcExchange.WriteAsync(request, rpc, output, XmlNamespace);
+    }
+}

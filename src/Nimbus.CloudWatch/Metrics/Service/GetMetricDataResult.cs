@@ -1,0 +1,3 @@
+namespace Nimbus.CloudWatch.Metrics.Service;
+
+public sealed record GetMetricDataResult(IReadOnlyList<MetricDataResultOutput> Results, string? NextToken);

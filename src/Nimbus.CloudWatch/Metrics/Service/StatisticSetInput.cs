@@ -1,0 +1,3 @@
+namespace Nimbus.CloudWatch.Metrics.Service;
+
+public sealed record StatisticSetInput(double SampleCount, double Sum, double Minimum, double Maximum);
