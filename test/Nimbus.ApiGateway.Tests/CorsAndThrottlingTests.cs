@@ -63,7 +63,7 @@ public sealed class CorsAndThrottlingTests(GatewayFixture gateway)
     {
         var id = await CreateAsync("");
         await gateway.Boto3Async($$"""
-            apigw.update_stage(ApiId="{{id}}", StageName="$default", RouteSettings={"GET /items": {"ThrottlingBurstLimit": 3, "ThrottlingRateLimit": 0.001}})
+            apigw.update_stage(ApiId="{{id}}", StageName="$default", RouteSettings={"GET /items": dict(ThrottlingBurstLimit=3, ThrottlingRateLimit=0.001)})
             print("{}")
             """);
 

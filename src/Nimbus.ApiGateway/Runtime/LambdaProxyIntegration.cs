@@ -41,10 +41,13 @@ internal sealed class LambdaProxyIntegration
         FunctionInvocationResult result;
         try
         {
+            // WaitAsync: the gateway answers at its timeout even if the invocation itself runs on (as on AWS, where
+            // the function keeps running to its own timeout after API Gateway has given up).
             result = await _invoker.InvokeAsync(new AwsScope(request.Api.AccountId, request.Api.Region),
-                new FunctionInvocation(function, payload, InvocationKind.RequestResponse), linked.Token);
+                new FunctionInvocation(function, payload, InvocationKind.RequestResponse), linked.Token)
+                .WaitAsync(TimeSpan.FromMilliseconds(timeoutMs), _time, cancellationToken);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is TimeoutException || (error is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
             LogMessages.IntegrationTimedOut(_logger, request.ApiId, integration.IntegrationId!, timeoutMs);
             return GatewayResponse.ServiceUnavailable();

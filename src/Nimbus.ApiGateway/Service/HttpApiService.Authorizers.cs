@@ -12,20 +12,8 @@ internal sealed partial class HttpApiService
         Validation.RequireField(input.IdentitySource, "IdentitySource");
         return Mutate(scope, apiId, (doc, _) =>
         {
-            var authorizer = new ApiAuthorizer
-            {
-                AuthorizerCredentialsArn = input.AuthorizerCredentialsArn,
-                AuthorizerId = ApiIds.Authorizer(),
-                AuthorizerPayloadFormatVersion = input.AuthorizerPayloadFormatVersion,
-                AuthorizerResultTtlInSeconds = input.AuthorizerResultTtlInSeconds,
-                AuthorizerType = input.AuthorizerType,
-                AuthorizerUri = input.AuthorizerUri,
-                EnableSimpleResponses = input.EnableSimpleResponses,
-                IdentitySource = input.IdentitySource,
-                IdentityValidationExpression = input.IdentityValidationExpression,
-                JwtConfiguration = input.JwtConfiguration,
-                Name = input.Name,
-            };
+            var authorizer = input;
+            authorizer.AuthorizerId = ApiIds.Authorizer();
             CheckAuthorizer(doc, authorizer);
             doc.Authorizers[authorizer.AuthorizerId] = authorizer;
             return authorizer;

@@ -12,27 +12,10 @@ internal sealed partial class HttpApiService
         Validation.RequireField(input.IntegrationType, "IntegrationType");
         return Mutate(scope, apiId, (doc, _) =>
         {
-            var integration = new ApiIntegration
-            {
-                ConnectionId = input.ConnectionId,
-                ConnectionType = input.ConnectionType ?? "INTERNET",
-                ContentHandlingStrategy = input.ContentHandlingStrategy,
-                CredentialsArn = input.CredentialsArn,
-                Description = input.Description,
-                IntegrationId = ApiIds.Integration(),
-                IntegrationMethod = input.IntegrationMethod,
-                IntegrationSubtype = input.IntegrationSubtype,
-                IntegrationType = input.IntegrationType,
-                IntegrationUri = input.IntegrationUri,
-                PassthroughBehavior = input.PassthroughBehavior,
-                PayloadFormatVersion = input.PayloadFormatVersion,
-                RequestParameters = input.RequestParameters,
-                RequestTemplates = input.RequestTemplates,
-                ResponseParameters = input.ResponseParameters,
-                TemplateSelectionExpression = input.TemplateSelectionExpression,
-                TimeoutInMillis = input.TimeoutInMillis,
-                TlsConfig = input.TlsConfig,
-            };
+            var integration = input;
+            integration.ApiGatewayManaged = null;
+            integration.IntegrationId = ApiIds.Integration();
+            integration.ConnectionType ??= "INTERNET";
             CheckIntegration(doc, integration);
             doc.Integrations[integration.IntegrationId] = integration;
             return integration;

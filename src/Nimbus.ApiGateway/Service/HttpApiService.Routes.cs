@@ -18,24 +18,14 @@ internal sealed partial class HttpApiService
             }
             if (doc.Routes.Values.Any(r => r.RouteKey == input.RouteKey))
             {
-                throw ApiGatewayErrors.Conflict($"Unable to complete operation due to concurrent modification. Please try again later. Route key {input.RouteKey} already exists");
+                throw ApiGatewayErrors.Conflict($"Route key {input.RouteKey} already exists for this API");
             }
-            var route = new ApiRoute
-            {
-                ApiGatewayManaged = null,
-                ApiKeyRequired = input.ApiKeyRequired ?? false,
-                AuthorizationScopes = input.AuthorizationScopes,
-                AuthorizationType = input.AuthorizationType ?? "NONE",
-                AuthorizerId = input.AuthorizerId,
-                ModelSelectionExpression = input.ModelSelectionExpression,
-                OperationName = input.OperationName,
-                RequestModels = input.RequestModels,
-                RequestParameters = input.RequestParameters,
-                RouteId = ApiIds.Route(),
-                RouteKey = input.RouteKey,
-                RouteResponseSelectionExpression = input.RouteResponseSelectionExpression,
-                Target = input.Target,
-            };
+            // The request body is the new route; what the caller may not set is set here.
+            var route = input;
+            route.ApiGatewayManaged = null;
+            route.RouteId = ApiIds.Route();
+            route.ApiKeyRequired ??= false;
+            route.AuthorizationType ??= "NONE";
             CheckRoute(scope, doc, route);
             doc.Routes[route.RouteId] = route;
             return route;

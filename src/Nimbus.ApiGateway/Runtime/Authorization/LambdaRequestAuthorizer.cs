@@ -72,14 +72,14 @@ internal sealed class LambdaRequestAuthorizer
         try
         {
             var result = await _invoker.InvokeAsync(new AwsScope(request.Api.AccountId, request.Api.Region),
-                new FunctionInvocation(function, payload, InvocationKind.RequestResponse), linked.Token);
+                new FunctionInvocation(function, payload, InvocationKind.RequestResponse), linked.Token).WaitAsync(Timeout, _time, cancellationToken);
             if (result.FunctionError is null)
             {
                 return result.Payload.ToArray();
             }
             LogMessages.AuthorizerFailed(_logger, request.ApiId, authorizer.AuthorizerId!, "function error " + result.FunctionError);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is TimeoutException || (error is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
             LogMessages.AuthorizerFailed(_logger, request.ApiId, authorizer.AuthorizerId!, "timed out");
         }
