@@ -32,6 +32,7 @@ public static class ApiGatewayServiceCollectionExtensions
         services.AddSingleton<LambdaRequestAuthorizer>();
         services.AddSingleton<LambdaProxyIntegration>();
         services.AddSingleton<HttpProxyIntegration>();
+        services.AddSingleton<AccessLogWriter>();
         services.AddSingleton<IAwsServiceHandler, ApiGatewayControlHandler>();
         services.AddSingleton<IHostedEndpointHandler, ExecuteApiEndpoint>();
         return services;

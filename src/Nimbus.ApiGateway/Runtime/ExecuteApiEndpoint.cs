@@ -24,12 +24,13 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
     private readonly LambdaProxyIntegration _lambda;
     private readonly HttpProxyIntegration _http;
     private readonly TimeProvider _time;
+    private readonly AccessLogWriter _accessLog;
     private readonly IUsageMeter? _meter;
     private readonly ILogger<ExecuteApiEndpoint> _logger;
 
     public ExecuteApiEndpoint(HttpApiService service, ServedApis served, ThrottleRegistry throttles, JwtAuthorizer jwt,
-        LambdaRequestAuthorizer lambdaAuthorizer, LambdaProxyIntegration lambda, HttpProxyIntegration http, TimeProvider time,
-        ILogger<ExecuteApiEndpoint> logger, IUsageMeter? meter = null)
+        LambdaRequestAuthorizer lambdaAuthorizer, LambdaProxyIntegration lambda, HttpProxyIntegration http, AccessLogWriter accessLog,
+        TimeProvider time, ILogger<ExecuteApiEndpoint> logger, IUsageMeter? meter = null)
     {
         _service = service;
         _served = served;
@@ -38,6 +39,7 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
         _lambdaAuthorizer = lambdaAuthorizer;
         _lambda = lambda;
         _http = http;
+        _accessLog = accessLog;
         _time = time;
         _logger = logger;
         _meter = meter;
@@ -50,10 +52,11 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
     public async Task HandleAsync(HttpContext http, string id, string path)
     {
         GatewayResponse response;
-        string? requestId = null;
+        GatewayRequest? request = null;
+        var started = _time.GetTimestamp();
         try
         {
-            (response, requestId) = await ServeAsync(http, id, path);
+            (response, request) = await ServeAsync(http, id, path);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -64,14 +67,18 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
             LogMessages.Unhandled(_logger, exception, id, http.Request.Method, path);
             response = GatewayResponse.InternalServerError();
         }
-        http.Response.Headers["apigw-requestid"] = requestId ?? GatewayRequestReader.NewRequestId();
+        http.Response.Headers["apigw-requestid"] = request?.RequestId ?? GatewayRequestReader.NewRequestId();
         if (!http.Response.HasStarted)
         {
             await response.WriteAsync(http.Response, http.RequestAborted);
         }
+        if (request is not null)
+        {
+            _accessLog.Write(request, response, _time.GetElapsedTime(started));
+        }
     }
 
-    private async Task<(GatewayResponse, string?)> ServeAsync(HttpContext http, string id, string path)
+    private async Task<(GatewayResponse, GatewayRequest?)> ServeAsync(HttpContext http, string id, string path)
     {
         var api = _service.FindForDataPlane(id);
         if (api is null || api.Api.ProtocolType != "HTTP" || api.Api.DisableExecuteApiEndpoint == true || SelectStage(api, path) is not var (stage, stagePath))
@@ -95,7 +102,7 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
             CorsPolicy.Decorate(cors, request, response);
         }
         _meter?.Record(new UsageRecord(new AwsScope(api.AccountId, api.Region), "apigateway", "ApiGatewayHttpRequest", id, 1, request.Time));
-        return (response, request.RequestId);
+        return (response, request);
     }
 
     private async Task<GatewayResponse> RouteAsync(GatewayRequest request, CancellationToken cancellationToken)

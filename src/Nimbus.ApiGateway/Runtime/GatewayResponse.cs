@@ -50,6 +50,11 @@ internal sealed class GatewayResponse
             }
             http.Headers.Append(name, value);
         }
+        if (StatusCode is 204 or 304)
+        {
+            // No body and no Content-Length on these statuses (Kestrel refuses either).
+            return;
+        }
         http.ContentLength = Body.Length;
         if (Body.Length > 0 && !HttpMethods.IsHead(http.HttpContext.Request.Method))
         {
