@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Nimbus.ApiGateway;
 using Nimbus.Billing;
 using Nimbus.CloudWatch;
 using Nimbus.Core;
@@ -71,6 +72,7 @@ public sealed class NimbusHost : IAsyncDisposable
         services.AddNimbusLambda();
         services.AddNimbusS3();
         services.AddNimbusBilling();
+        services.AddNimbusApiGateway();
 
         var app = builder.Build();
         var health = app.Services.GetRequiredService<HealthEndpoint>();

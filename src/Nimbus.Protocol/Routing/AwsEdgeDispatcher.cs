@@ -26,6 +26,11 @@ public sealed partial class AwsEdgeDispatcher
 
     public async Task DispatchAsync(HttpContext http)
     {
+        if (_router.TryResolveHosted(http.Request, out var hosted))
+        {
+            await hosted.Handler.HandleAsync(http, hosted.Id, hosted.Path);
+            return;
+        }
         var requestId = RequestIds.NewRequestId();
         var authorization = http.Request.Headers.Authorization.ToString();
         SigV4Credential? credential = null;

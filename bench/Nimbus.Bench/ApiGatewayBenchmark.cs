@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Nimbus.Server;
+
+namespace Nimbus.Bench;
+
+/// <summary>
+/// An HTTP API in front of a warm no-op Node.js function, next to a direct Lambda Invoke of the same function in the
+/// same run: latency p50/p99 at concurrency 1 and requests/s at the configured concurrency. The difference at p50 is
+/// what the gateway adds (stage and route selection, event building, response mapping).
+/// </summary>
+internal static class ApiGatewayBenchmark
+{
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "nimbus-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var host = await NimbusHost.StartAsync(new NimbusOptions { Port = 0, DataDirectory = dataDirectory },
+            logging => logging.SetMinimumLevel(LogLevel.Warning));
+        using var lambda = new LambdaBenchClient(host.Endpoint);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false }) { BaseAddress = host.Endpoint };
+        try
+        {
+            const string name = "apigw-bench";
+            await lambda.CreateNoOpFunctionAsync(name, "nodejs20.x");
+            var apiId = await CreateApiAsync(http, $"arn:aws:lambda:us-east-1:000000000000:function:{name}");
+            var apiHost = $"{apiId}.execute-api.localhost:{host.Endpoint.Port}";
+
+            Func<Task<double>> direct = () => lambda.TimedInvokeAsync(name);
+            Func<Task<double>> gateway = () => TimedGatewayCallAsync(http, apiHost);
+            Console.Error.WriteLine($"warm-up, then {options.WarmInvokes} calls each at concurrency 1, then {options.ThroughputSeconds} s each at concurrency {options.Concurrency}...");
+            for (var i = 0; i < 200; i++)
+            {
+                await direct();
+                await gateway();
+            }
+            var directLatency = new List<double>();
+            var gatewayLatency = new List<double>();
+            for (var i = 0; i < options.WarmInvokes; i++)
+            {
+                // Interleaved, so both paths see the same machine load.
+                directLatency.Add(await direct());
+                gatewayLatency.Add(await gateway());
+            }
+            await RunLoadAsync(gateway, options.Concurrency, options.ThroughputWarmupSeconds);
+            var directRate = await RunLoadAsync(direct, options.Concurrency, options.ThroughputSeconds);
+            var gatewayRate = await RunLoadAsync(gateway, options.Concurrency, options.ThroughputSeconds);
+
+            Console.WriteLine();
+            Console.WriteLine($"Nimbus API Gateway benchmark — HTTP API → warm nodejs20.x no-op, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            Console.WriteLine($"| path                         | p50 (ms) | p99 (ms) | requests/s @c{options.Concurrency,-3}|");
+            Console.WriteLine("|------------------------------|----------|----------|------------------|");
+            Console.WriteLine($"| Lambda Invoke (direct)       | {Percentile(directLatency, 50),8:F3} | {Percentile(directLatency, 99),8:F3} | {directRate,16:F0} |");
+            Console.WriteLine($"| HTTP API (payload 2.0)       | {Percentile(gatewayLatency, 50),8:F3} | {Percentile(gatewayLatency, 99),8:F3} | {gatewayRate,16:F0} |");
+            Console.WriteLine($"gateway overhead at p50: {Percentile(gatewayLatency, 50) - Percentile(directLatency, 50):F3} ms");
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<string> CreateApiAsync(HttpClient http, string functionArn)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/apis")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new Dictionary<string, string> { ["name"] = "bench", ["protocolType"] = "HTTP", ["target"] = functionArn }),
+                Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", "20261127T000000Z");
+        request.Headers.TryAddWithoutValidation("Authorization",
+            $"AWS4-HMAC-SHA256 Credential=bench/20261127/us-east-1/apigateway/aws4_request, SignedHeaders=host;x-amz-date, Signature={new string('0', 64)}");
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"CreateApi failed: {(int)response.StatusCode} {body}");
+        }
+        return JsonDocument.Parse(body).RootElement.GetProperty("apiId").GetString()!;
+    }
+
+    private static async Task<double> TimedGatewayCallAsync(HttpClient http, string apiHost)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/items/1?q=bench");
+        request.Headers.Host = apiHost;
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"API call failed: {(int)response.StatusCode}");
+        }
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private static async Task<double> RunLoadAsync(Func<Task<double>> call, int concurrency, double seconds)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var deadline = started + (long)(seconds * Stopwatch.Frequency);
+        var counts = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            var n = 0;
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                await call();
+                n++;
+            }
+            return n;
+        }));
+        return counts.Sum() / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static double Percentile(List<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+}

@@ -1,0 +1,6 @@
+namespace Nimbus.ApiGateway.Model;
+
+internal sealed class TlsConfig
+{
+    public string? ServerNameToVerify { get; set; }
+}
