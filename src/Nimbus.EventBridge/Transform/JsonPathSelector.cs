@@ -90,8 +90,9 @@ internal static class JsonPathSelector
         return current;
     }
 
-    public static string Serialize(JsonElement value) => JsonSerializer.Serialize(value);
+    /// <summary>Only what JSON requires is escaped (quotes, backslashes, control characters), as EventBridge writes JSON.</summary>
+    private static readonly JsonSerializerOptions Minimal = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Re-serialises compactly, as EventBridge delivers JSON.</summary>
-    public static string Compact(JsonElement value) => JsonNode.Parse(value.GetRawText())?.ToJsonString() ?? "null";
+    public static string Compact(JsonElement value) => JsonNode.Parse(value.GetRawText())?.ToJsonString(Minimal) ?? "null";
 }
