@@ -9,6 +9,7 @@ using Nimbus.ApiGateway;
 using Nimbus.Billing;
 using Nimbus.CloudWatch;
 using Nimbus.Core;
+using Nimbus.EventBridge;
 using Nimbus.Execution;
 using Nimbus.Lambda;
 using Nimbus.Protocol;
@@ -73,6 +74,7 @@ public sealed class NimbusHost : IAsyncDisposable
         services.AddNimbusS3();
         services.AddNimbusBilling();
         services.AddNimbusApiGateway();
+        services.AddNimbusEventBridge();
 
         var app = builder.Build();
         var health = app.Services.GetRequiredService<HealthEndpoint>();

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Nimbus.Core;
+using Nimbus.EventBridge.Service;
+
+namespace Nimbus.EventBridge.Api.Events;
+
+internal static class DescribeRuleOperation
+{
+    public static void Invoke(EventsService service, AwsScope scope, JsonRequest request, Utf8JsonWriter response)
+    {
+        var rule = service.DescribeRule(scope, request.String("EventBusName", 1600, 1, Names.BusOrArn()), request.Required("Name", 64, 1, Names.Rule()));
+        EventsWriters.RuleMembers(response, rule);
+        response.WriteString("CreatedBy", rule.CreatedBy);
+    }
+}

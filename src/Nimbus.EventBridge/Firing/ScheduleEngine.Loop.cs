@@ -1,0 +1,108 @@
+namespace Nimbus.EventBridge.Firing;
+
+internal sealed partial class ScheduleEngine
+{
+    /// <summary>
+    /// Fires every job due at <paramref name="now"/> (default: the clock's now) and returns how many ticks fired. The
+    /// background loop calls this; tests with a fake clock call it after advancing the clock. If the loop itself fell
+    /// behind by more than one tick of a job, only that job's latest tick fires, as after a restart.
+    /// </summary>
+    public async Task<int> FireDueAsync(DateTimeOffset? now = null, CancellationToken cancellationToken = default)
+    {
+        var at = now ?? _time.GetUtcNow();
+        await _firing.WaitAsync(cancellationToken);
+        try
+        {
+            var fired = 0;
+            while (TakeDue(at) is { } entry)
+            {
+                var job = entry.Job;
+                try
+                {
+                    var remove = job.DeleteAfterCompletion;
+                    var next = job.Timing.Next(entry.Tick);
+                    if (next is { } n && n <= at && job.Timing.LatestUpTo(entry.Tick, at) is { } latest)
+                    {
+                        next = latest;
+                    }
+                    _store.CommitTick(job.Key, entry.Tick, job.Deliveries(entry.Tick, at), next is null ? remove : null);
+                    fired++;
+                    Reschedule(entry, next);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogFireFailed(_logger, exception, job.Key, entry.Tick);
+                    // Not recorded as fired: try the same tick again shortly rather than lose it.
+                    Retry(entry, at.AddSeconds(5));
+                }
+            }
+            if (fired > 0)
+            {
+                _deliveries.Signal();
+            }
+            return fired;
+        }
+        finally
+        {
+            _firing.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await FireDueAsync(cancellationToken: stoppingToken);
+            try
+            {
+                await _wake.WaitAsync(_time, NextDue(), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private Entry? TakeDue(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            while (_queue.TryPeek(out var head, out var due) && due <= now)
+            {
+                _queue.Dequeue();
+                if (_entries.TryGetValue(head.Key, out var entry) && entry.Version == head.Version)
+                {
+                    return entry;
+                }
+            }
+            return null;
+        }
+    }
+
+    private void Reschedule(Entry fired, DateTimeOffset? next)
+    {
+        lock (_gate)
+        {
+            // A concurrent Upsert or Remove (the rule changed while it fired) wins over the fired entry.
+            if (!_entries.TryGetValue(fired.Job.Key, out var current) || current.Version != fired.Version)
+            {
+                return;
+            }
+        }
+        Place(fired.Job, next);
+    }
+
+    private void Retry(Entry entry, DateTimeOffset due)
+    {
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(entry.Job.Key, out var current) && current.Version == entry.Version)
+            {
+                var retry = entry with { Due = due, Version = ++_version };
+                _entries[entry.Job.Key] = retry;
+                _queue.Enqueue((entry.Job.Key, retry.Version), due);
+            }
+        }
+    }
+}

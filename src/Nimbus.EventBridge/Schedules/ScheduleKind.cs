@@ -1,0 +1,8 @@
+namespace Nimbus.EventBridge.Schedules;
+
+internal enum ScheduleKind
+{
+    Rate,
+    Cron,
+    At,
+}

@@ -1,0 +1,78 @@
+using Nimbus.Core;
+using Nimbus.EventBridge.Model;
+
+namespace Nimbus.EventBridge.Store;
+
+/// <summary>
+/// EventBridge's and EventBridge Scheduler's state: buses, rules (with their targets), schedule groups, schedules,
+/// the last fired tick of each schedule, and the outbox of deliveries. Every write is durable when it returns.
+/// </summary>
+internal interface IEventBridgeStore
+{
+    EventBusRecord? GetBus(AwsScope scope, string name);
+
+    /// <summary>Inserts a bus; false when one of that name exists.</summary>
+    bool TryAddBus(AwsScope scope, EventBusRecord bus);
+
+    void UpdateBus(AwsScope scope, EventBusRecord bus);
+
+    void DeleteBus(AwsScope scope, string name);
+
+    IReadOnlyList<EventBusRecord> ListBuses(AwsScope scope);
+
+    RuleRecord? GetRule(AwsScope scope, string bus, string name);
+
+    void SaveRule(AwsScope scope, RuleRecord rule);
+
+    /// <summary>Deletes a rule and its fired-tick state.</summary>
+    void DeleteRule(AwsScope scope, string bus, string name);
+
+    IReadOnlyList<RuleRecord> ListRules(AwsScope scope, string bus);
+
+    /// <summary>Every rule with a schedule expression, in every scope (loaded by the scheduler at start).</summary>
+    IReadOnlyList<(AwsScope Scope, RuleRecord Rule)> ListScheduledRules();
+
+    ScheduleGroupRecord? GetGroup(AwsScope scope, string name);
+
+    bool TryAddGroup(AwsScope scope, ScheduleGroupRecord group);
+
+    void UpdateGroup(AwsScope scope, ScheduleGroupRecord group);
+
+    /// <summary>Deletes a group and every schedule in it.</summary>
+    void DeleteGroup(AwsScope scope, string name);
+
+    IReadOnlyList<ScheduleGroupRecord> ListGroups(AwsScope scope);
+
+    ScheduleRecord? GetSchedule(AwsScope scope, string group, string name);
+
+    bool TryAddSchedule(AwsScope scope, ScheduleRecord schedule);
+
+    void UpdateSchedule(AwsScope scope, ScheduleRecord schedule);
+
+    void DeleteSchedule(AwsScope scope, string group, string name);
+
+    IReadOnlyList<ScheduleRecord> ListSchedules(AwsScope scope, string? group);
+
+    IReadOnlyList<(AwsScope Scope, ScheduleRecord Schedule)> ListAllSchedules();
+
+    /// <summary>The last tick fired for a scheduler key, or null.</summary>
+    DateTimeOffset? GetLastTick(string key);
+
+    /// <summary>
+    /// In one transaction: records <paramref name="tick"/> as fired for <paramref name="key"/>, queues the deliveries,
+    /// and (for completed one-time schedules with <c>ActionAfterCompletion: DELETE</c>) deletes the schedule.
+    /// </summary>
+    void CommitTick(string key, DateTimeOffset tick, IReadOnlyList<Delivery> deliveries, (AwsScope Scope, string Group, string Name)? deleteSchedule);
+
+    void Enqueue(IReadOnlyList<Delivery> deliveries);
+
+    /// <summary>Deliveries due at <paramref name="now"/>, oldest first.</summary>
+    IReadOnlyList<Delivery> DueDeliveries(DateTimeOffset now, int limit);
+
+    /// <summary>The earliest time a queued delivery becomes due, or null when the outbox is empty.</summary>
+    DateTimeOffset? NextDeliveryTime();
+
+    void CompleteDelivery(long id);
+
+    void RetryDelivery(long id, int attempts, DateTimeOffset notBefore);
+}

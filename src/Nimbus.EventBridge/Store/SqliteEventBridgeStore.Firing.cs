@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Data.Sqlite;
+using Nimbus.Core;
+using Nimbus.EventBridge.Model;
+
+namespace Nimbus.EventBridge.Store;
+
+internal sealed partial class SqliteEventBridgeStore
+{
+    public DateTimeOffset? GetLastTick(string key)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null, "SELECT tick_ms FROM ticks WHERE key=$k", [("$k", key)]);
+        return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
+    public void CommitTick(string key, DateTimeOffset tick, IReadOnlyList<Delivery> deliveries, (AwsScope Scope, string Group, string Name)? deleteSchedule)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        Run(connection, transaction, "INSERT OR REPLACE INTO ticks VALUES ($k,$t)", [("$k", key), ("$t", tick.ToUnixTimeMilliseconds())]);
+        Insert(connection, transaction, deliveries);
+        if (deleteSchedule is { } schedule)
+        {
+            DeleteScheduleRows(connection, transaction, schedule.Scope, schedule.Group, schedule.Name);
+        }
+        transaction.Commit();
+    }
+
+    public void Enqueue(IReadOnlyList<Delivery> deliveries)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        Insert(connection, transaction, deliveries);
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<Delivery> DueDeliveries(DateTimeOffset now, int limit)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null, "SELECT id, not_before_ms, doc FROM outbox WHERE not_before_ms <= $n ORDER BY not_before_ms, id LIMIT $l",
+            [("$n", now.ToUnixTimeMilliseconds()), ("$l", limit)]);
+        using var reader = command.ExecuteReader();
+        var due = new List<Delivery>();
+        while (reader.Read())
+        {
+            var doc = JsonSerializer.Deserialize(reader.GetString(2), StoreJsonContext.Default.DeliveryDocument)!;
+            due.Add(new Delivery
+            {
+                Id = reader.GetInt64(0),
+                Scope = new AwsScope(doc.AccountId, doc.Region),
+                FunctionArn = doc.FunctionArn,
+                Payload = doc.Payload,
+                Source = doc.Source,
+                CreatedAt = doc.CreatedAt,
+                NotBefore = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                Attempts = doc.Attempts,
+                MaximumRetryAttempts = doc.MaximumRetryAttempts,
+                MaximumEventAgeInSeconds = doc.MaximumEventAgeInSeconds,
+                DeadLetterArn = doc.DeadLetterArn,
+            });
+        }
+        return due;
+    }
+
+    public DateTimeOffset? NextDeliveryTime()
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null, "SELECT MIN(not_before_ms) FROM outbox", []);
+        return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
+    public void CompleteDelivery(long id) => Execute("DELETE FROM outbox WHERE id=$i", [("$i", id)]);
+
+    public void RetryDelivery(long id, int attempts, DateTimeOffset notBefore)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var read = Command(connection, transaction, "SELECT doc FROM outbox WHERE id=$i", [("$i", id)]);
+        if (read.ExecuteScalar() is string json)
+        {
+            var doc = JsonSerializer.Deserialize(json, StoreJsonContext.Default.DeliveryDocument)! with { Attempts = attempts };
+            Run(connection, transaction, "UPDATE outbox SET not_before_ms=$t, doc=$d WHERE id=$i",
+                [("$i", id), ("$t", notBefore.ToUnixTimeMilliseconds()), ("$d", JsonSerializer.Serialize(doc, StoreJsonContext.Default.DeliveryDocument))]);
+        }
+        transaction.Commit();
+    }
+
+    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Delivery> deliveries)
+    {
+        foreach (var delivery in deliveries)
+        {
+            var doc = new DeliveryDocument(delivery.Scope.AccountId, delivery.Scope.Region, delivery.FunctionArn, delivery.Payload, delivery.Source,
+                delivery.CreatedAt, delivery.Attempts, delivery.MaximumRetryAttempts, delivery.MaximumEventAgeInSeconds, delivery.DeadLetterArn);
+            Run(connection, transaction, "INSERT INTO outbox (not_before_ms, doc) VALUES ($t,$d)",
+                [("$t", delivery.NotBefore.ToUnixTimeMilliseconds()), ("$d", JsonSerializer.Serialize(doc, StoreJsonContext.Default.DeliveryDocument))]);
+        }
+    }
+
+    private T? QueryOne<T>(string sql, JsonTypeInfo<T> type, (string, object)[] parameters) where T : class =>
+        QueryMany(sql, type, parameters).FirstOrDefault();
+
+    private List<T> QueryMany<T>(string sql, JsonTypeInfo<T> type, (string, object)[] parameters)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var items = new List<T>();
+        while (reader.Read())
+        {
+            items.Add(JsonSerializer.Deserialize(reader.GetString(0), type)!);
+        }
+        return items;
+    }
+
+    private List<(AwsScope, T)> QueryScoped<T>(string sql, JsonTypeInfo<T> type)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null, sql, []);
+        using var reader = command.ExecuteReader();
+        var items = new List<(AwsScope, T)>();
+        while (reader.Read())
+        {
+            items.Add((new AwsScope(reader.GetString(0), reader.GetString(1)), JsonSerializer.Deserialize(reader.GetString(2), type)!));
+        }
+        return items;
+    }
+
+    private int Execute(string sql, (string, object)[] parameters)
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private static void Run(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string, object)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string, object)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return command;
+    }
+}

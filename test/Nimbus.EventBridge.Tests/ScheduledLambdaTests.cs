@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Nimbus.EventBridge.Firing;
+
+namespace Nimbus.EventBridge.Tests;
+
+/// <summary>
+/// A real Python function, created through the Lambda API, triggered by a <c>rate(1 minute)</c> rule created with the
+/// AWS CLI, and by PutEvents through a pattern rule with an input transformer. Instead of waiting a minute of wall
+/// clock, the test uses the scheduler's documented test hook (<see cref="ScheduleEngine.FireDueAsync"/> with a time one
+/// tick ahead), which fires exactly what the background loop would fire at that moment.
+/// </summary>
+public sealed class ScheduledLambdaTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
+{
+    [Fact]
+    public async Task RateRule_InvokesRealFunction_WithScheduledEvent_AndPutEventsDeliversTransformedInput()
+    {
+        var created = await server.Boto3.RunAsync("""
+            lam = client("lambda")
+            code = zip_of({"app.py": "import json\ndef handler(event, context):\n    print('EVENT ' + json.dumps(event))\n    return {}\n"})
+            fn = lam.create_function(FunctionName="ticker", Runtime="python3.12", Handler="app.handler",
+                                     Role="arn:aws:iam::000000000000:role/r", Code={"ZipFile": code})["FunctionArn"]
+            lam.get_waiter("function_active_v2").wait(FunctionName="ticker")
+            print(json.dumps({"arn": fn}))
+            """);
+        var functionArn = created.GetProperty("arn").GetString()!;
+
+        var rule = await server.Cli.JsonAsync("events", "put-rule", "--name", "every-minute", "--schedule-expression", "rate(1 minute)");
+        var ruleArn = rule.GetProperty("RuleArn").GetString()!;
+        await server.Cli.JsonAsync("events", "put-targets", "--rule", "every-minute", "--targets", $$"""[{"Id":"fn","Arn":"{{functionArn}}"}]""");
+        await server.Cli.JsonAsync("events", "put-rule", "--name", "orders", "--event-pattern", """{"source":["shop"],"detail":{"total":[{"numeric":[">",100]}]}}""");
+        var transformer = """{"InputPathsMap":{"t":"$.detail.total","s":"$.source"},"InputTemplate":"{\"kind\": \"order\", \"total\": <t>, \"from\": \"<s>\"}"}""";
+        await server.Cli.JsonAsync("events", "put-targets", "--rule", "orders", "--targets", $"[{{\"Id\":\"fn\",\"Arn\":\"{functionArn}\",\"InputTransformer\":{transformer}}}]");
+
+        // The test hook: fire as the loop would one minute from now (the rule's first tick is one minute after creation).
+        var engine = server.Host.Services.GetRequiredService<ScheduleEngine>();
+        Assert.Equal(1, await engine.FireDueAsync(DateTimeOffset.UtcNow.AddSeconds(61)));
+        await server.Cli.JsonAsync("events", "put-events", "--entries", """
+            [{"Source":"shop","DetailType":"order","Detail":"{\"total\": 150}"},{"Source":"shop","DetailType":"order","Detail":"{\"total\": 5}"}]
+            """);
+
+        // The function runs asynchronously; its log lines arrive in CloudWatch Logs. Poll with a deadline, not a sleep.
+        var logs = await server.Boto3.RunAsync("""
+            logs = client("logs")
+            found, deadline = [], time.time() + 90
+            while time.time() < deadline and len(found) < 2:
+                try:
+                    events = logs.filter_log_events(logGroupName="/aws/lambda/ticker")["events"]
+                    found = [json.loads(e["message"].split("EVENT ", 1)[1]) for e in events if "EVENT " in e["message"]]
+                except botocore.exceptions.ClientError:
+                    pass
+                time.sleep(0.5)
+            print(json.dumps(found))
+            """);
+
+        var received = logs.EnumerateArray().ToList();
+        Assert.True(received.Count == 2, $"expected the scheduled event and one order, got: {logs}");
+        var scheduled = received.Single(e => e.TryGetProperty("detail-type", out _));
+        Assert.Equal("Scheduled Event", scheduled.GetProperty("detail-type").GetString());
+        Assert.Equal("aws.events", scheduled.GetProperty("source").GetString());
+        Assert.Equal([ruleArn], scheduled.GetProperty("resources").EnumerateArray().Select(r => r.GetString()!).ToArray());
+        var order = received.Single(e => e.TryGetProperty("kind", out _));
+        Assert.Equal(150, order.GetProperty("total").GetInt32());
+        Assert.Equal("shop", order.GetProperty("from").GetString());
+    }
+}
