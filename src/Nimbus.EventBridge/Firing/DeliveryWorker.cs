@@ -26,6 +26,7 @@ internal sealed partial class DeliveryWorker : BackgroundService
     private readonly ILogger<DeliveryWorker> _logger;
     private readonly WakeSignal _wake = new();
     private readonly SemaphoreSlim _draining = new(1, 1);
+    private readonly HashSet<long> _retried = [];
 
     public DeliveryWorker(IEventBridgeStore store, IFunctionInvoker invoker, TimeProvider time, ILogger<DeliveryWorker> logger)
     {
@@ -51,12 +52,25 @@ internal sealed partial class DeliveryWorker : BackgroundService
                 {
                     return delivered;
                 }
-                foreach (var delivery in due)
+                var finished = new List<long>(due.Count);
+                try
                 {
-                    if (await DeliverAsync(delivery, cancellationToken))
+                    foreach (var delivery in due)
                     {
-                        delivered++;
+                        if (await DeliverAsync(delivery, cancellationToken))
+                        {
+                            delivered++;
+                        }
+                        if (!_retried.Remove(delivery.Id))
+                        {
+                            finished.Add(delivery.Id);
+                        }
                     }
+                }
+                finally
+                {
+                    // One transaction per batch: an event handed over just before a crash may be handed over again (at least once).
+                    _store.CompleteDeliveries(finished);
                 }
             }
         }
@@ -93,7 +107,6 @@ internal sealed partial class DeliveryWorker : BackgroundService
         {
             await _invoker.InvokeAsync(delivery.Scope,
                 new FunctionInvocation(delivery.FunctionArn, Encoding.UTF8.GetBytes(delivery.Payload), InvocationKind.Event), cancellationToken);
-            _store.CompleteDelivery(delivery.Id);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -107,11 +120,11 @@ internal sealed partial class DeliveryWorker : BackgroundService
                 var backoff = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts, 9))));
                 LogRetry(_logger, delivery.Source, delivery.FunctionArn, attempts, backoff, exception.Message);
                 _store.RetryDelivery(delivery.Id, attempts, now + backoff);
+                _retried.Add(delivery.Id);
             }
             else
             {
                 LogGaveUp(_logger, delivery.Source, delivery.FunctionArn, attempts, delivery.DeadLetterArn ?? "(none)", exception.Message);
-                _store.CompleteDelivery(delivery.Id);
             }
             return false;
         }

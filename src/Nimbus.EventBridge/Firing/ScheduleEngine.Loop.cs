@@ -1,7 +1,12 @@
+using Nimbus.EventBridge.Store;
+
 namespace Nimbus.EventBridge.Firing;
 
 internal sealed partial class ScheduleEngine
 {
+    /// <summary>Ticks committed per SQLite transaction when many are due at once.</summary>
+    private const int CommitBatch = 1000;
+
     /// <summary>
     /// Fires every job due at <paramref name="now"/> (default: the clock's now) and returns how many ticks fired. The
     /// background loop calls this; tests with a fake clock call it after advancing the clock. If the loop itself fell
@@ -14,30 +19,51 @@ internal sealed partial class ScheduleEngine
         try
         {
             var fired = 0;
-            while (TakeDue(at) is { } entry)
+            var batch = new List<(Entry Entry, DateTimeOffset? Next, TickCommit Commit)>(Math.Min(CommitBatch, 64));
+            while (true)
             {
-                var job = entry.Job;
-                try
+                batch.Clear();
+                while (batch.Count < CommitBatch && TakeDue(at) is { } entry)
                 {
-                    var remove = job.DeleteAfterCompletion;
+                    var job = entry.Job;
                     var next = job.Timing.Next(entry.Tick);
                     if (next is { } n && n <= at && job.Timing.LatestUpTo(entry.Tick, at) is { } latest)
                     {
                         next = latest;
                     }
-                    _store.CommitTick(job.Key, entry.Tick, job.Deliveries(entry.Tick, at), next is null ? remove : null);
-                    fired++;
-                    Reschedule(entry, next);
+                    try
+                    {
+                        batch.Add((entry, next, new TickCommit(job.Key, entry.Tick, job.Deliveries(entry.Tick, at), next is null ? job.DeleteAfterCompletion : null)));
+                    }
+                    catch (Exception exception)
+                    {
+                        LogFireFailed(_logger, exception, job.Key, entry.Tick);
+                        Retry(entry, at.AddSeconds(5));
+                    }
+                }
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+                try
+                {
+                    _store.CommitTicks(batch.Select(b => b.Commit).ToList());
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    LogFireFailed(_logger, exception, job.Key, entry.Tick);
-                    // Not recorded as fired: try the same tick again shortly rather than lose it.
-                    Retry(entry, at.AddSeconds(5));
+                    // Not recorded as fired: try the same ticks again shortly rather than lose them.
+                    foreach (var (entry, _, _) in batch)
+                    {
+                        LogFireFailed(_logger, exception, entry.Job.Key, entry.Tick);
+                        Retry(entry, at.AddSeconds(5));
+                    }
+                    break;
                 }
-            }
-            if (fired > 0)
-            {
+                foreach (var (entry, next, _) in batch)
+                {
+                    Reschedule(entry, next);
+                }
+                fired += batch.Count;
                 _deliveries.Signal();
             }
             return fired;

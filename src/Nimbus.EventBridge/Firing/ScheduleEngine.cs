@@ -88,9 +88,10 @@ internal sealed partial class ScheduleEngine : BackgroundService
     public void Load(IEnumerable<ScheduledJob> jobs)
     {
         var now = _time.GetUtcNow();
+        var ticks = _store.AllLastTicks();
         foreach (var job in jobs)
         {
-            var last = _store.GetLastTick(job.Key) ?? job.Timing.Anchor.AddTicks(-1);
+            var last = ticks.TryGetValue(job.Key, out var fired) ? fired : job.Timing.Anchor.AddTicks(-1);
             var next = job.Timing.Next(last);
             if (next is { } n && n <= now && job.Timing.LatestUpTo(last, now) is { } latest && latest != n)
             {

@@ -58,11 +58,15 @@ internal interface IEventBridgeStore
     /// <summary>The last tick fired for a scheduler key, or null.</summary>
     DateTimeOffset? GetLastTick(string key);
 
+    /// <summary>The last fired tick of every key (read once at start-up).</summary>
+    IReadOnlyDictionary<string, DateTimeOffset> AllLastTicks();
+
     /// <summary>
-    /// In one transaction: records <paramref name="tick"/> as fired for <paramref name="key"/>, queues the deliveries,
-    /// and (for completed one-time schedules with <c>ActionAfterCompletion: DELETE</c>) deletes the schedule.
+    /// In one transaction, for each commit: records its tick as fired, queues its deliveries, and (for completed
+    /// schedules with <c>ActionAfterCompletion: DELETE</c>) deletes the schedule. Batching the ticks due at the same
+    /// moment into one transaction is what keeps 10,000 simultaneous ticks from costing 10,000 fsyncs.
     /// </summary>
-    void CommitTick(string key, DateTimeOffset tick, IReadOnlyList<Delivery> deliveries, (AwsScope Scope, string Group, string Name)? deleteSchedule);
+    void CommitTicks(IReadOnlyList<TickCommit> commits);
 
     void Enqueue(IReadOnlyList<Delivery> deliveries);
 
@@ -72,7 +76,8 @@ internal interface IEventBridgeStore
     /// <summary>The earliest time a queued delivery becomes due, or null when the outbox is empty.</summary>
     DateTimeOffset? NextDeliveryTime();
 
-    void CompleteDelivery(long id);
+    /// <summary>Removes delivered (or abandoned) deliveries, in one transaction.</summary>
+    void CompleteDeliveries(IReadOnlyList<long> ids);
 
     void RetryDelivery(long id, int attempts, DateTimeOffset notBefore);
 }

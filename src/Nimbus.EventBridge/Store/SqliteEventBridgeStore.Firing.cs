@@ -15,15 +15,31 @@ internal sealed partial class SqliteEventBridgeStore
         return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
-    public void CommitTick(string key, DateTimeOffset tick, IReadOnlyList<Delivery> deliveries, (AwsScope Scope, string Group, string Name)? deleteSchedule)
+    public IReadOnlyDictionary<string, DateTimeOffset> AllLastTicks()
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null, "SELECT key, tick_ms FROM ticks", []);
+        using var reader = command.ExecuteReader();
+        var ticks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            ticks[reader.GetString(0)] = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
+        }
+        return ticks;
+    }
+
+    public void CommitTicks(IReadOnlyList<TickCommit> commits)
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        Run(connection, transaction, "INSERT OR REPLACE INTO ticks VALUES ($k,$t)", [("$k", key), ("$t", tick.ToUnixTimeMilliseconds())]);
-        Insert(connection, transaction, deliveries);
-        if (deleteSchedule is { } schedule)
+        foreach (var commit in commits)
         {
-            DeleteScheduleRows(connection, transaction, schedule.Scope, schedule.Group, schedule.Name);
+            Run(connection, transaction, "INSERT OR REPLACE INTO ticks VALUES ($k,$t)", [("$k", commit.Key), ("$t", commit.Tick.ToUnixTimeMilliseconds())]);
+            Insert(connection, transaction, commit.Deliveries);
+            if (commit.DeleteSchedule is { } schedule)
+            {
+                DeleteScheduleRows(connection, transaction, schedule.Scope, schedule.Group, schedule.Name);
+            }
         }
         transaction.Commit();
     }
@@ -71,7 +87,16 @@ internal sealed partial class SqliteEventBridgeStore
         return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
-    public void CompleteDelivery(long id) => Execute("DELETE FROM outbox WHERE id=$i", [("$i", id)]);
+    public void CompleteDeliveries(IReadOnlyList<long> ids)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var id in ids)
+        {
+            Run(connection, transaction, "DELETE FROM outbox WHERE id=$i", [("$i", id)]);
+        }
+        transaction.Commit();
+    }
 
     public void RetryDelivery(long id, int attempts, DateTimeOffset notBefore)
     {

@@ -1,0 +1,7 @@
+using Nimbus.Core;
+using Nimbus.EventBridge.Model;
+
+namespace Nimbus.EventBridge.Store;
+
+/// <summary>One fired tick: its key, the tick, the deliveries it produced, and the schedule to delete if it completed with DELETE.</summary>
+internal sealed record TickCommit(string Key, DateTimeOffset Tick, IReadOnlyList<Delivery> Deliveries, (AwsScope Scope, string Group, string Name)? DeleteSchedule);
