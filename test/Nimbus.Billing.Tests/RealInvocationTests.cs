@@ -7,17 +7,11 @@ namespace Nimbus.Billing.Tests;
 /// </summary>
 public sealed class RealInvocationTests : IClassFixture<NimbusServerFixture>
 {
-    /// <summary>
-    /// Lambda's call to <c>IInvocationReportSink.Publish</c> is being added in src/Nimbus.Lambda on another branch this
-    /// session; until that branch is merged no report is published and this test cannot pass. Remove Skip after the merge.
-    /// </summary>
-    private const string NeedsLambdaPublishing = "Needs Lambda to publish FunctionInvocationReport (src/Nimbus.Lambda, other branch); unskip after merge";
-
     private readonly NimbusServerFixture _server;
 
     public RealInvocationTests(NimbusServerFixture server) => _server = server;
 
-    [Fact(Skip = NeedsLambdaPublishing)]
+    [Fact]
     public async Task Invocations_AppearInAwsLambdaMetricsAndInTheCostReport()
     {
         var result = await _server.Boto3.RunAsync("""
