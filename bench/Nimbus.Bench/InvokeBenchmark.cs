@@ -95,7 +95,7 @@ internal static class InvokeBenchmark
         return counts.Sum();
     }
 
-    private static double Percentile(List<double> values, double percentile)
+    internal static double Percentile(List<double> values, double percentile)
     {
         var sorted = values.Order().ToList();
         var index = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
