@@ -51,9 +51,9 @@ internal static class ApiGatewayBenchmark
             Console.WriteLine($"Nimbus API Gateway benchmark — HTTP API → warm nodejs20.x no-op, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             Console.WriteLine($"| path                         | p50 (ms) | p99 (ms) | requests/s @c{options.Concurrency,-3}|");
             Console.WriteLine("|------------------------------|----------|----------|------------------|");
-            Console.WriteLine($"| Lambda Invoke (direct)       | {Percentile(directLatency, 50),8:F3} | {Percentile(directLatency, 99),8:F3} | {directRate,16:F0} |");
-            Console.WriteLine($"| HTTP API (payload 2.0)       | {Percentile(gatewayLatency, 50),8:F3} | {Percentile(gatewayLatency, 99),8:F3} | {gatewayRate,16:F0} |");
-            Console.WriteLine($"gateway overhead at p50: {Percentile(gatewayLatency, 50) - Percentile(directLatency, 50):F3} ms");
+            Console.WriteLine($"| Lambda Invoke (direct)       | {Stats.Percentile(directLatency, 50),8:F3} | {Stats.Percentile(directLatency, 99),8:F3} | {directRate,16:F0} |");
+            Console.WriteLine($"| HTTP API (payload 2.0)       | {Stats.Percentile(gatewayLatency, 50),8:F3} | {Stats.Percentile(gatewayLatency, 99),8:F3} | {gatewayRate,16:F0} |");
+            Console.WriteLine($"gateway overhead at p50: {Stats.Percentile(gatewayLatency, 50) - Stats.Percentile(directLatency, 50):F3} ms");
         }
         finally
         {
@@ -115,11 +115,5 @@ internal static class ApiGatewayBenchmark
             return n;
         }));
         return counts.Sum() / Stopwatch.GetElapsedTime(started).TotalSeconds;
-    }
-
-    private static double Percentile(List<double> values, double percentile)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 }
