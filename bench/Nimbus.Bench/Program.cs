@@ -1,10 +1,14 @@
 using Nimbus.Bench;
 
-// One command, one small table: see bench/README.md. `bench/run apigw …` measures an HTTP API in front of a function.
-if (args.Length > 0 && args[0] == "apigw")
+// One command, one small table: see bench/README.md. `bench/run <suite> …` picks another suite than Lambda invoke.
+switch (args.FirstOrDefault())
 {
-    await ApiGatewayBenchmark.RunAsync(BenchOptions.Parse(args[1..]));
-    return;
+    case "apigw":
+        await ApiGatewayBenchmark.RunAsync(BenchOptions.Parse(args[1..]));
+        return;
+    case "s3":
+        await S3Benchmark.RunAsync(args[1..]);
+        return;
 }
 var options = BenchOptions.Parse(args);
 if (options.Only is null or "http")

@@ -31,12 +31,7 @@ internal sealed partial class S3ApiHandler
         {
             S3Xml.Element(xml, "IsTruncated", page.IsTruncated ? "true" : "false");
             WriteContents(xml, page.Objects, urlEncode, fetchOwner ? request.Scope.AccountId : null);
-            S3Xml.Element(xml, "Name", bucket);
-            S3Xml.Element(xml, "Prefix", Encode(prefix, urlEncode));
-            S3Xml.Element(xml, "Delimiter", delimiter is null ? null : Encode(delimiter, urlEncode));
-            S3Xml.Element(xml, "MaxKeys", maxKeys.ToString(CultureInfo.InvariantCulture));
-            WriteCommonPrefixes(xml, page.CommonPrefixes, urlEncode);
-            S3Xml.Element(xml, "EncodingType", urlEncode ? "url" : null);
+            WriteListing(xml, bucket, prefix, delimiter, maxKeys, page.CommonPrefixes, urlEncode);
             S3Xml.Element(xml, "KeyCount", (page.Objects.Count + page.CommonPrefixes.Count).ToString(CultureInfo.InvariantCulture));
             S3Xml.Element(xml, "ContinuationToken", query.ContainsKey("continuation-token") ? token : null);
             S3Xml.Element(xml, "NextContinuationToken", page.IsTruncated ? EncodeToken(page.NextMarker!) : null);
@@ -57,12 +52,7 @@ internal sealed partial class S3ApiHandler
             // NextMarker is returned only with a delimiter; without one clients continue from the last key (ListObjects reference).
             S3Xml.Element(xml, "NextMarker", page.IsTruncated && delimiter is not null ? Encode(page.NextMarker!, urlEncode) : null);
             WriteContents(xml, page.Objects, urlEncode, request.Scope.AccountId);
-            S3Xml.Element(xml, "Name", bucket);
-            S3Xml.Element(xml, "Prefix", Encode(prefix, urlEncode));
-            S3Xml.Element(xml, "Delimiter", delimiter is null ? null : Encode(delimiter, urlEncode));
-            S3Xml.Element(xml, "MaxKeys", maxKeys.ToString(CultureInfo.InvariantCulture));
-            WriteCommonPrefixes(xml, page.CommonPrefixes, urlEncode);
-            S3Xml.Element(xml, "EncodingType", urlEncode ? "url" : null);
+            WriteListing(xml, bucket, prefix, delimiter, maxKeys, page.CommonPrefixes, urlEncode);
         });
     }
 
@@ -107,6 +97,17 @@ internal sealed partial class S3ApiHandler
             S3Xml.Element(xml, "StorageClass", "STANDARD");
             xml.WriteEndElement();
         }
+    }
+
+    /// <summary>The members every listing result shares: Name, Prefix, Delimiter, MaxKeys, CommonPrefixes, EncodingType.</summary>
+    private static void WriteListing(XmlWriter xml, string bucket, string prefix, string? delimiter, int maxKeys, IReadOnlyList<string> commonPrefixes, bool urlEncode)
+    {
+        S3Xml.Element(xml, "Name", bucket);
+        S3Xml.Element(xml, "Prefix", Encode(prefix, urlEncode));
+        S3Xml.Element(xml, "Delimiter", delimiter is null ? null : Encode(delimiter, urlEncode));
+        S3Xml.Element(xml, "MaxKeys", maxKeys.ToString(CultureInfo.InvariantCulture));
+        WriteCommonPrefixes(xml, commonPrefixes, urlEncode);
+        S3Xml.Element(xml, "EncodingType", urlEncode ? "url" : null);
     }
 
     private static void WriteCommonPrefixes(XmlWriter xml, IReadOnlyList<string> prefixes, bool urlEncode)

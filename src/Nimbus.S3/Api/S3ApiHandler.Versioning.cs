@@ -68,12 +68,7 @@ internal sealed partial class S3ApiHandler
                 WriteOwner(xml, request.Scope.AccountId);
                 xml.WriteEndElement();
             }
-            S3Xml.Element(xml, "Name", bucket);
-            S3Xml.Element(xml, "Prefix", Encode(prefix, urlEncode));
-            S3Xml.Element(xml, "Delimiter", delimiter is null ? null : Encode(delimiter, urlEncode));
-            S3Xml.Element(xml, "MaxKeys", maxKeys.ToString(CultureInfo.InvariantCulture));
-            WriteCommonPrefixes(xml, page.CommonPrefixes, urlEncode);
-            S3Xml.Element(xml, "EncodingType", urlEncode ? "url" : null);
+            WriteListing(xml, bucket, prefix, delimiter, maxKeys, page.CommonPrefixes, urlEncode);
         });
     }
 }

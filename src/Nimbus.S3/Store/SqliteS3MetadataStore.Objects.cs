@@ -33,6 +33,7 @@ internal sealed partial class SqliteS3MetadataStore
 
     public IReadOnlyList<string> PutObject(S3Object obj, bool keepPrevious)
     {
+        using var writer = _writes.EnterScope();
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
         var released = new List<string>();
@@ -67,6 +68,7 @@ internal sealed partial class SqliteS3MetadataStore
 
     public string? DeleteObject(string bucket, string key)
     {
+        using var writer = _writes.EnterScope();
         using var connection = _database.Open();
         using var command = Command(connection, "DELETE FROM objects WHERE bucket = $bucket AND key = $key RETURNING body_file", ("$bucket", bucket), ("$key", key));
         return command.ExecuteScalar() is string { Length: > 0 } file ? file : null;
@@ -74,6 +76,7 @@ internal sealed partial class SqliteS3MetadataStore
 
     public S3Object? DeleteObjectVersion(string bucket, string key, string versionId)
     {
+        using var writer = _writes.EnterScope();
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
         S3Object? removed = null;

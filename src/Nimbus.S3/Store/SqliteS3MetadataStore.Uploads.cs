@@ -45,6 +45,7 @@ internal sealed partial class SqliteS3MetadataStore
 
     public string? PutPart(string uploadId, UploadedPart part)
     {
+        using var writer = _writes.EnterScope();
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
         string? previous;

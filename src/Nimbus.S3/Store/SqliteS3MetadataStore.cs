@@ -13,7 +13,21 @@ namespace Nimbus.S3.Store;
 /// </summary>
 internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore
 {
-    private const string Schema = """
+    /// <summary>The columns every object version has, current (<c>objects</c>) or not (<c>versions</c>).</summary>
+    private const string VersionFields = """
+            bucket TEXT NOT NULL,
+            key TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            etag TEXT NOT NULL,
+            modified_ms INTEGER NOT NULL,
+            body_file TEXT NOT NULL,
+            content_type TEXT, content_encoding TEXT, content_disposition TEXT, content_language TEXT,
+            cache_control TEXT, expires TEXT,
+            user_metadata TEXT,
+            checksum_algorithm TEXT, checksum_value TEXT
+        """;
+
+    private const string Schema = $$"""
         CREATE TABLE IF NOT EXISTS buckets (
             name TEXT PRIMARY KEY,
             account TEXT NOT NULL,
@@ -27,16 +41,7 @@ internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore
             PRIMARY KEY (bucket, kind)
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS objects (
-            bucket TEXT NOT NULL,
-            key TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            etag TEXT NOT NULL,
-            modified_ms INTEGER NOT NULL,
-            body_file TEXT NOT NULL,
-            content_type TEXT, content_encoding TEXT, content_disposition TEXT, content_language TEXT,
-            cache_control TEXT, expires TEXT,
-            user_metadata TEXT,
-            checksum_algorithm TEXT, checksum_value TEXT,
+            {{VersionFields}},
             PRIMARY KEY (bucket, key)
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS uploads (
@@ -67,19 +72,10 @@ internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore
         ("uploads", "tags", "TEXT"),
     ];
 
-    private const string Versions = """
+    private const string Versions = $$"""
         CREATE TABLE IF NOT EXISTS versions (
             seq INTEGER PRIMARY KEY,
-            bucket TEXT NOT NULL,
-            key TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            etag TEXT NOT NULL,
-            modified_ms INTEGER NOT NULL,
-            body_file TEXT NOT NULL,
-            content_type TEXT, content_encoding TEXT, content_disposition TEXT, content_language TEXT,
-            cache_control TEXT, expires TEXT,
-            user_metadata TEXT,
-            checksum_algorithm TEXT, checksum_value TEXT,
+            {{VersionFields}},
             version_id TEXT NOT NULL, delete_marker INTEGER NOT NULL, tags TEXT
         );
         CREATE INDEX IF NOT EXISTS versions_by_key ON versions (bucket, key, seq);
@@ -88,6 +84,13 @@ internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore
     private const string BucketColumns = "name, account, region, created_ms, versioning";
 
     private readonly SqliteDatabase _database;
+
+    /// <summary>
+    /// Serialises the hot write transactions in this process. SQLite allows one writer at a time; a writer that finds the
+    /// lock taken backs off in sleeps of up to 100 ms (its busy handler), so concurrent PUTs queued that way wait far
+    /// longer than the few milliseconds a commit takes. Queuing here hands the lock over directly.
+    /// </summary>
+    private readonly Lock _writes = new();
 
     public SqliteS3MetadataStore(SqliteDatabase database)
     {
