@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nimbus.CloudWatch;
 using Nimbus.Core;
+using Nimbus.DynamoDb;
 using Nimbus.Execution;
 using Nimbus.Lambda;
 using Nimbus.Protocol;
@@ -67,6 +68,7 @@ public sealed class NimbusHost : IAsyncDisposable
         });
         services.AddNimbusLambda();
         services.AddNimbusS3();
+        services.AddNimbusDynamoDb();
 
         var app = builder.Build();
         var health = app.Services.GetRequiredService<HealthEndpoint>();
