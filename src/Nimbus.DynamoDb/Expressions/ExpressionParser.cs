@@ -146,7 +146,7 @@ internal sealed partial class ExpressionParser
         var arguments = ParseArguments(update);
         switch (name)
         {
-            case "size":
+            case "size" when !update:
                 RequireCount(name, arguments, 1);
                 if (arguments[0] is ValueOperand value)
                 {
@@ -163,7 +163,7 @@ internal sealed partial class ExpressionParser
             case "list_append" when update:
                 RequireCount(name, arguments, 2);
                 return new ListAppendOperand(arguments[0], arguments[1]);
-            case "if_not_exists" or "list_append" or "attribute_exists" or "attribute_not_exists" or "attribute_type" or "begins_with" or "contains":
+            case "size" or "if_not_exists" or "list_append" or "attribute_exists" or "attribute_not_exists" or "attribute_type" or "begins_with" or "contains":
                 throw ExpressionErrors.FunctionMisuse(_kind, name);
             default:
                 throw ExpressionErrors.InvalidFunction(_kind, name);
