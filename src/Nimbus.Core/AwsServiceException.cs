@@ -25,6 +25,12 @@ public class AwsServiceException : Exception
     /// <summary>Extra members of the error shape, e.g. Lambda's <c>Reason</c> on <c>TooManyRequestsException</c>.</summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = EmptyFields;
 
+    /// <summary>
+    /// Extra members that are structures or lists, already serialized as JSON (DynamoDB's <c>Item</c> and
+    /// <c>CancellationReasons</c>). JSON protocols write them as they are.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> JsonFields { get; init; } = EmptyFields;
+
     /// <summary>Extra response headers, e.g. <c>Retry-After</c>.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = EmptyFields;
 

@@ -9,6 +9,7 @@ using Nimbus.ApiGateway;
 using Nimbus.Billing;
 using Nimbus.CloudWatch;
 using Nimbus.Core;
+using Nimbus.DynamoDb;
 using Nimbus.EventBridge;
 using Nimbus.Execution;
 using Nimbus.Lambda;
@@ -75,6 +76,7 @@ public sealed class NimbusHost : IAsyncDisposable
         services.AddNimbusBilling();
         services.AddNimbusApiGateway();
         services.AddNimbusEventBridge();
+        services.AddNimbusDynamoDb();
 
         var app = builder.Build();
         var health = app.Services.GetRequiredService<HealthEndpoint>();

@@ -30,6 +30,11 @@ public sealed class JsonErrorWriter : IAwsErrorWriter
             {
                 json.WriteString(name, value);
             }
+            foreach (var (name, value) in error.JsonFields)
+            {
+                json.WritePropertyName(name);
+                json.WriteRawValue(value);
+            }
             json.WriteEndObject();
         }
         response.ContentLength = buffer.Length;

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using System.Diagnostics;
+using System.Net.Sockets;
+using Nimbus.Server;
+
+namespace Nimbus.DynamoDb.Bench;
+
+/// <summary>A DynamoDB-compatible server under test: Nimbus in this process, or moto_server as a child process.</summary>
+internal sealed class DynamoTarget : IAsyncDisposable
+{
+    private readonly NimbusHost? _host;
+    private readonly Process? _process;
+    private readonly string? _dataDirectory;
+
+    private DynamoTarget(string name, string endpoint, NimbusHost? host, Process? process, string? dataDirectory)
+    {
+        Name = name;
+        Endpoint = endpoint;
+        _host = host;
+        _process = process;
+        _dataDirectory = dataDirectory;
+    }
+
+    public string Name { get; }
+
+    public string Endpoint { get; }
+
+    public static async Task<DynamoTarget> NimbusAsync()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "nimbus-ddb-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var host = await NimbusHost.StartAsync(new NimbusOptions { Port = 0, DataDirectory = data }, logging => logging.ClearProviders());
+        return new DynamoTarget("nimbus", host.Endpoint.ToString().TrimEnd('/'), host, null, data);
+    }
+
+    public static async Task<DynamoTarget?> ProcessAsync(string name, string command, Func<int, string[]> arguments)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo(command) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments(port))
+        {
+            info.ArgumentList.Add(argument);
+        }
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        for (var i = 0; i < 100 && !process.HasExited; i++)
+        {
+            try
+            {
+                using var socket = new TcpClient();
+                await socket.ConnectAsync("127.0.0.1", port);
+                return new DynamoTarget(name, $"http://127.0.0.1:{port}", null, process, null);
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(200);
+            }
+        }
+        process.Kill(entireProcessTree: true);
+        return null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+        if (_process is not null)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+        if (_dataDirectory is not null)
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Text.Json;
+using Nimbus.Protocol;
+
+namespace Nimbus.DynamoDb.Api;
+
+/// <summary>
+/// DynamoDB and DynamoDB Streams on the edge endpoint: awsJson 1.0, <c>X-Amz-Target: DynamoDB_20120810.&lt;Op&gt;</c>
+/// or <c>DynamoDBStreams_20120810.&lt;Op&gt;</c>, both signed as <c>dynamodb</c>. Parses the body, runs the
+/// operation, writes its JSON; errors are thrown as AwsServiceException and written by the edge.
+/// </summary>
+internal sealed class DynamoDbHandler : IAwsServiceHandler
+{
+    private const string TablesPrefix = "DynamoDB_20120810";
+    private const string StreamsPrefix = "DynamoDBStreams_20120810";
+
+    /// <summary>Well above the largest legal request (25 × 400 KB items in a batch, JSON-escaped).</summary>
+    private const int MaxBodyBytes = 32 * 1024 * 1024;
+
+    private readonly DynamoDbApi _api;
+    private readonly Dictionary<string, Func<OperationContext, Task>> _operations = new(StringComparer.Ordinal);
+
+    public DynamoDbHandler(DynamoDbApi api)
+    {
+        _api = api;
+        Table("CreateTable", TableOperations.CreateTableAsync);
+        Table("DescribeTable", TableOperations.DescribeTableAsync);
+        Table("ListTables", TableOperations.ListTablesAsync);
+        Table("UpdateTable", TableOperations.UpdateTableAsync);
+        Table("DeleteTable", TableOperations.DeleteTableAsync);
+        Table("TagResource", TableSettingsOperations.TagResourceAsync);
+        Table("UntagResource", TableSettingsOperations.UntagResourceAsync);
+        Table("ListTagsOfResource", TableSettingsOperations.ListTagsOfResourceAsync);
+        Table("UpdateTimeToLive", TableSettingsOperations.UpdateTimeToLiveAsync);
+        Table("DescribeTimeToLive", TableSettingsOperations.DescribeTimeToLiveAsync);
+        Table("DescribeLimits", TableSettingsOperations.DescribeLimitsAsync);
+        Table("DescribeEndpoints", TableSettingsOperations.DescribeEndpointsAsync);
+        Table("PutItem", ItemOperations.PutItemAsync);
+        Table("GetItem", ItemOperations.GetItemAsync);
+        Table("UpdateItem", ItemOperations.UpdateItemAsync);
+        Table("DeleteItem", ItemOperations.DeleteItemAsync);
+        Table("Query", ReadOperations.QueryAsync);
+        Table("Scan", ReadOperations.ScanAsync);
+        Table("BatchGetItem", BatchOperations.BatchGetItemAsync);
+        Table("BatchWriteItem", BatchOperations.BatchWriteItemAsync);
+        Table("TransactGetItems", BatchOperations.TransactGetItemsAsync);
+        Table("TransactWriteItems", BatchOperations.TransactWriteItemsAsync);
+        foreach (var name in NotImplementedOperations.Names)
+        {
+            Table(name, _ => throw DynamoDbErrors.NotImplemented(name));
+        }
+        _operations[StreamsPrefix + ".ListStreams"] = StreamOperations.ListStreamsAsync;
+        _operations[StreamsPrefix + ".DescribeStream"] = StreamOperations.DescribeStreamAsync;
+        _operations[StreamsPrefix + ".GetShardIterator"] = StreamOperations.GetShardIteratorAsync;
+        _operations[StreamsPrefix + ".GetRecords"] = StreamOperations.GetRecordsAsync;
+    }
+
+    public AwsServiceDescriptor Descriptor { get; } = new("dynamodb", AwsProtocol.Json) { TargetPrefixes = [TablesPrefix, StreamsPrefix] };
+
+    private void Table(string name, Func<OperationContext, Task> operation) => _operations[TablesPrefix + "." + name] = operation;
+
+    public async Task HandleAsync(AwsRequestContext request)
+    {
+        var target = request.Http.Request.Headers["X-Amz-Target"].ToString();
+        if (!_operations.TryGetValue(target, out var operation))
+        {
+            throw DynamoDbErrors.UnknownOperation(target);
+        }
+        var body = await ReadBodyAsync(request);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
+        }
+        catch (JsonException)
+        {
+            throw DynamoDbErrors.Serialization("Start of structure or map found where not expected.");
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw DynamoDbErrors.Serialization("Start of structure or map found where not expected.");
+            }
+            var buffer = new ArrayBufferWriter<byte>(1024);
+            await using (var json = new Utf8JsonWriter(buffer))
+            {
+                await operation(new OperationContext(_api, request.Scope, document.RootElement, json));
+            }
+            var response = request.Http.Response;
+            response.StatusCode = 200;
+            response.ContentType = "application/x-amz-json-1.0";
+            response.ContentLength = buffer.WrittenCount;
+            await response.Body.WriteAsync(buffer.WrittenMemory, request.Aborted);
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(AwsRequestContext request)
+    {
+        var http = request.Http.Request;
+        if (http.ContentLength > MaxBodyBytes)
+        {
+            throw DynamoDbErrors.Validation($"Request body exceeds the maximum of {MaxBodyBytes} bytes.");
+        }
+        using var buffer = new MemoryStream(http.ContentLength is { } length ? (int)length : 1024);
+        await http.Body.CopyToAsync(buffer, request.Aborted);
+        if (buffer.Length > MaxBodyBytes)
+        {
+            throw DynamoDbErrors.Validation($"Request body exceeds the maximum of {MaxBodyBytes} bytes.");
+        }
+        return buffer.ToArray();
+    }
+}

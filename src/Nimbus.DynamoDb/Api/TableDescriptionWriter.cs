@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Nimbus.DynamoDb.Model;
+
+namespace Nimbus.DynamoDb.Api;
+
+/// <summary>Writes a TableDescription (CreateTable, DescribeTable, UpdateTable, DeleteTable).</summary>
+internal static class TableDescriptionWriter
+{
+    public static void Write(Utf8JsonWriter json, TableDefinition table, string status, (long Count, long Bytes) statistics,
+        IReadOnlyCollection<string>? creatingIndexes = null)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("AttributeDefinitions");
+        foreach (var (name, kind) in table.AttributeDefinitions)
+        {
+            json.WriteStartObject();
+            json.WriteString("AttributeName", name);
+            json.WriteString("AttributeType", kind.ToString());
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteString("TableName", table.Name);
+        KeySchema(json, table.Key);
+        json.WriteString("TableStatus", status);
+        json.WriteNumber("CreationDateTime", table.CreatedAt);
+        Throughput(json, table.ReadCapacityUnits, table.WriteCapacityUnits);
+        json.WriteNumber("TableSizeBytes", statistics.Bytes);
+        json.WriteNumber("ItemCount", statistics.Count);
+        json.WriteString("TableArn", table.Arn);
+        json.WriteString("TableId", table.TableId);
+        json.WriteStartObject("BillingModeSummary");
+        json.WriteString("BillingMode", table.BillingMode);
+        json.WriteEndObject();
+        Indexes(json, table, "LocalSecondaryIndexes", table.Indexes.Where(i => !i.IsGlobal).ToList(), creatingIndexes);
+        Indexes(json, table, "GlobalSecondaryIndexes", table.Indexes.Where(i => i.IsGlobal).ToList(), creatingIndexes);
+        if (table.Stream is { } stream)
+        {
+            if (stream.Enabled)
+            {
+                json.WriteStartObject("StreamSpecification");
+                json.WriteBoolean("StreamEnabled", true);
+                json.WriteString("StreamViewType", stream.ViewType);
+                json.WriteEndObject();
+            }
+            json.WriteString("LatestStreamLabel", stream.Label);
+            json.WriteString("LatestStreamArn", stream.Arn);
+        }
+        json.WriteStartObject("TableClassSummary");
+        json.WriteString("TableClass", table.TableClass);
+        json.WriteEndObject();
+        json.WriteBoolean("DeletionProtectionEnabled", table.DeletionProtectionEnabled);
+        json.WriteEndObject();
+    }
+
+    public static void KeySchema(Utf8JsonWriter json, KeySchema key)
+    {
+        json.WriteStartArray("KeySchema");
+        foreach (var (attribute, type) in new[] { (key.Hash, "HASH"), (key.Range, "RANGE") })
+        {
+            if (attribute is null)
+            {
+                continue;
+            }
+            json.WriteStartObject();
+            json.WriteString("AttributeName", attribute.Name);
+            json.WriteString("KeyType", type);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void Throughput(Utf8JsonWriter json, long read, long write)
+    {
+        json.WriteStartObject("ProvisionedThroughput");
+        json.WriteNumber("NumberOfDecreasesToday", 0);
+        json.WriteNumber("ReadCapacityUnits", read);
+        json.WriteNumber("WriteCapacityUnits", write);
+        json.WriteEndObject();
+    }
+
+    private static void Indexes(Utf8JsonWriter json, TableDefinition table, string member, List<IndexDefinition> indexes, IReadOnlyCollection<string>? creating)
+    {
+        if (indexes.Count == 0)
+        {
+            return;
+        }
+        json.WriteStartArray(member);
+        foreach (var index in indexes)
+        {
+            json.WriteStartObject();
+            json.WriteString("IndexName", index.Name);
+            KeySchema(json, index.Key);
+            json.WriteStartObject("Projection");
+            json.WriteString("ProjectionType", index.ProjectionType);
+            if (index.NonKeyAttributes.Count > 0)
+            {
+                json.WriteStartArray("NonKeyAttributes");
+                foreach (var name in index.NonKeyAttributes)
+                {
+                    json.WriteStringValue(name);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+            if (index.IsGlobal)
+            {
+                var isCreating = creating?.Contains(index.Name) == true;
+                json.WriteString("IndexStatus", isCreating ? "CREATING" : "ACTIVE");
+                if (isCreating)
+                {
+                    json.WriteBoolean("Backfilling", false);
+                }
+                Throughput(json, index.ReadCapacityUnits, index.WriteCapacityUnits);
+            }
+            json.WriteNumber("IndexSizeBytes", 0);
+            json.WriteNumber("ItemCount", 0);
+            json.WriteString("IndexArn", $"{table.Arn}/index/{index.Name}");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Nimbus.Core;
+using Nimbus.Core.Storage;
+using Nimbus.Core.Streams;
+using Nimbus.DynamoDb.Api;
+using Nimbus.DynamoDb.Service;
+using Nimbus.DynamoDb.Store;
+using Nimbus.DynamoDb.Streams;
+using Nimbus.Protocol;
+
+namespace Nimbus.DynamoDb;
+
+public static class DynamoDbServiceCollectionExtensions
+{
+    /// <summary>
+    /// DynamoDB and DynamoDB Streams: the table store (SQLite at <c>db/dynamodb.db</c>), the services, the TTL and
+    /// retention sweeper, the <see cref="ITableStreamSource"/> seam for event source mappings, and the handler on
+    /// the edge. Needs <see cref="NimbusPaths"/>; uses <see cref="TimeProvider.System"/> unless another is registered.
+    /// </summary>
+    public static IServiceCollection AddNimbusDynamoDb(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddSingleton<SqliteDynamoStore>(provider =>
+            new SqliteDynamoStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("dynamodb"))));
+        services.AddSingleton<IDynamoStore>(provider => provider.GetRequiredService<SqliteDynamoStore>());
+        services.AddSingleton(provider => new TableCatalog(provider.GetRequiredService<IDynamoStore>().LoadTables()));
+        services.AddSingleton<TableService>();
+        services.AddSingleton<ItemService>();
+        services.AddSingleton<ReadService>();
+        services.AddSingleton<TransactionService>();
+        services.AddSingleton<StreamService>();
+        services.AddSingleton<ITableStreamSource>(provider => provider.GetRequiredService<StreamService>());
+        services.AddSingleton<ExpirySweeper>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ExpirySweeper>());
+        services.AddSingleton<DynamoDbApi>();
+        services.AddSingleton<DynamoDbHandler>();
+        services.AddSingleton<IAwsServiceHandler>(provider => provider.GetRequiredService<DynamoDbHandler>());
+        return services;
+    }
+}

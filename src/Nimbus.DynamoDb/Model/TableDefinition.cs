@@ -1,0 +1,45 @@
+namespace Nimbus.DynamoDb.Model;
+
+/// <summary>Everything DescribeTable says about a table except its live counts; persisted as JSON.</summary>
+internal sealed record TableDefinition
+{
+    /// <summary>The store's row id: items, index entries and stream records are keyed by it.</summary>
+    public long Id { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string Region { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string TableId { get; init; }
+
+    public required string Arn { get; init; }
+
+    public required double CreatedAt { get; init; }
+
+    public required KeySchema Key { get; init; }
+
+    /// <summary>Name → type of every attribute used in a key of the table or its indexes.</summary>
+    public required IReadOnlyDictionary<string, AttributeKind> AttributeDefinitions { get; init; }
+
+    public IReadOnlyList<IndexDefinition> Indexes { get; init; } = [];
+
+    public string BillingMode { get; init; } = "PROVISIONED";
+
+    public long ReadCapacityUnits { get; init; }
+
+    public long WriteCapacityUnits { get; init; }
+
+    public StreamSettings? Stream { get; init; }
+
+    public string? TtlAttribute { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    public bool DeletionProtectionEnabled { get; init; }
+
+    public string TableClass { get; init; } = "STANDARD";
+
+    public IndexDefinition? FindIndex(string name) => Indexes.FirstOrDefault(i => i.Name == name);
+}

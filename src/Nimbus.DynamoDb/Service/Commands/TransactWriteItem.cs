@@ -1,0 +1,21 @@
+using Nimbus.DynamoDb.Expressions;
+using Nimbus.DynamoDb.Model;
+
+namespace Nimbus.DynamoDb.Service.Commands;
+
+/// <summary>One element of TransactWriteItems (or of a batch write): Put, Update, Delete or ConditionCheck.</summary>
+internal sealed record TransactWriteItem
+{
+    public required string Kind { get; init; }
+
+    public required string TableName { get; init; }
+
+    /// <summary>The item for Put; the key otherwise.</summary>
+    public required IReadOnlyDictionary<string, AttributeValue> ItemOrKey { get; init; }
+
+    public IReadOnlyList<UpdateAction>? Update { get; init; }
+
+    public Condition? Condition { get; init; }
+
+    public bool ReturnItemOnConditionFailure { get; init; }
+}

@@ -1,0 +1,151 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Nimbus.Core;
+using Nimbus.DynamoDb.Model;
+using Nimbus.DynamoDb.Service.Commands;
+
+namespace Nimbus.DynamoDb.Service;
+
+/// <summary>
+/// TransactWriteItems and TransactGetItems, plus the batch calls. A transaction runs as one store write: every
+/// condition is checked first (so all cancellation reasons are reported), then every change is applied; any
+/// failure rolls the whole write back. ClientRequestToken makes a retried transaction a no-op for 10 minutes.
+/// </summary>
+internal sealed partial class TransactionService
+{
+    public const int MaxTransactItems = 100;
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(10);
+
+    private readonly Store.IDynamoStore _store;
+    private readonly TableCatalog _catalog;
+    private readonly ItemService _items;
+    private readonly TimeProvider _time;
+
+    public TransactionService(Store.IDynamoStore store, TableCatalog catalog, ItemService items, TimeProvider time)
+    {
+        _store = store;
+        _catalog = catalog;
+        _items = items;
+        _time = time;
+    }
+
+    public async Task<IReadOnlyList<ConsumedCapacity>> TransactWriteAsync(AwsScope scope, IReadOnlyList<TransactWriteItem> requests, string? token, string fingerprint)
+    {
+        if (requests.Count is 0 or > MaxTransactItems)
+        {
+            throw DynamoDbErrors.Validation($"1 validation error detected at 'transactItems' failed to satisfy constraint: Member must have length {(requests.Count == 0 ? "greater than or equal to 1" : "less than or equal to 100")}.");
+        }
+        var prepared = requests.Select(r => Prepare(scope, r)).ToList();
+        if (prepared.GroupBy(p => (p.Table.Id, Convert.ToBase64String(p.Key.Hash), Convert.ToBase64String(p.Key.Range))).Any(g => g.Count() > 1))
+        {
+            throw DynamoDbErrors.Validation("Transaction request cannot include multiple operations on one item");
+        }
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await _store.WriteAsync(writer =>
+        {
+            if (token is not null && writer.GetToken(token) is { } seen && now - seen.CreatedMs < TokenLifetime.TotalMilliseconds)
+            {
+                if (seen.Fingerprint != fingerprint)
+                {
+                    throw DynamoDbErrors.IdempotentParameterMismatch();
+                }
+                return 0;
+            }
+            var reasons = new CancellationReason[prepared.Count];
+            for (var i = 0; i < prepared.Count; i++)
+            {
+                var p = prepared[i];
+                var row = writer.GetItem(p.Table.Id, p.Key.Hash, p.Key.Range);
+                var current = row is { } r ? AttributeValueWriter.ItemFromBytes(r.Item) : null;
+                reasons[i] = Check(p, current);
+            }
+            if (reasons.Any(r => r.Code != "None"))
+            {
+                throw Cancelled(reasons);
+            }
+            foreach (var p in prepared.Where(p => p.Request.Kind != "ConditionCheck"))
+            {
+                _items.Mutate(writer, p.Table, p.Key, current => Apply(p, current));
+            }
+            if (token is not null)
+            {
+                writer.PutToken(token, fingerprint, now);
+            }
+            return 0;
+        });
+        return prepared.GroupBy(p => p.Table.Name).Select(g => new ConsumedCapacity(g.Key, 0, g.Sum(p => Capacity.Write(ItemSize.Of(p.Request.ItemOrKey), transactional: true)))).ToList();
+    }
+
+    private sealed record Prepared(TransactWriteItem Request, TableDefinition Table, (byte[] Hash, byte[] Range) Key);
+
+    private Prepared Prepare(AwsScope scope, TransactWriteItem request)
+    {
+        var table = _catalog.Get(scope, request.TableName);
+        var key = request.Kind == "Put"
+            ? ItemService.ValidateNewItem(table, request.ItemOrKey, update: false)
+            : KeyCodec.OfKey(table.Key, request.ItemOrKey);
+        if (request.Update is { } actions)
+        {
+            ItemService.CheckKeyNotUpdated(table, actions);
+        }
+        return new Prepared(request, table, key);
+    }
+
+    private static CancellationReason Check(Prepared p, Dictionary<string, AttributeValue>? current)
+    {
+        if (p.Request.Condition is { } condition && !Expressions.ConditionEvaluator.Evaluate(condition, current))
+        {
+            return new CancellationReason("ConditionalCheckFailed", "The conditional request failed", p.Request.ReturnItemOnConditionFailure ? current : null);
+        }
+        if (p.Request.Update is { } actions)
+        {
+            try
+            {
+                ItemService.ApplyUpdate(p.Table, p.Request.ItemOrKey, actions, current);
+            }
+            catch (AwsServiceException error) when (error.ErrorCode.EndsWith("ValidationException", StringComparison.Ordinal))
+            {
+                return new CancellationReason("ValidationError", error.Message, null);
+            }
+        }
+        return new CancellationReason("None", null, null);
+    }
+
+    private static Dictionary<string, AttributeValue>? Apply(Prepared p, Dictionary<string, AttributeValue>? current) => p.Request.Kind switch
+    {
+        "Put" => new Dictionary<string, AttributeValue>(p.Request.ItemOrKey, StringComparer.Ordinal),
+        "Delete" => null,
+        _ => ItemService.ApplyUpdate(p.Table, p.Request.ItemOrKey, p.Request.Update!, current),
+    };
+
+    private static AwsServiceException Cancelled(CancellationReason[] reasons)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var reason in reasons)
+            {
+                json.WriteStartObject();
+                if (reason.Item is not null)
+                {
+                    json.WritePropertyName("Item");
+                    AttributeValueWriter.WriteItem(json, reason.Item);
+                }
+                json.WriteString("Code", reason.Code);
+                if (reason.Message is not null)
+                {
+                    json.WriteString("Message", reason.Message);
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        var message = $"Transaction cancelled, please refer cancellation reasons for specific reasons [{string.Join(", ", reasons.Select(r => r.Code))}]";
+        return new AwsServiceException("com.amazonaws.dynamodb.v20120810#TransactionCanceledException", 400, message)
+        {
+            JsonFields = new Dictionary<string, string> { ["CancellationReasons"] = Encoding.UTF8.GetString(buffer.WrittenSpan) },
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using Nimbus.DynamoDb.Model;
+
+namespace Nimbus.DynamoDb.Store;
+
+/// <summary>Persistence of tables, items, indexes and stream records.</summary>
+internal interface IDynamoStore
+{
+    IReadOnlyList<TableDefinition> LoadTables();
+
+    /// <summary>Runs <paramref name="write"/> atomically and durably; returns once it is committed.</summary>
+    Task<T> WriteAsync<T>(Func<IDynamoWriter, T> write);
+
+    StoredItem? GetItem(long tableId, byte[] hashKey, byte[] rangeKey);
+
+    /// <summary>Rows in key order (or reverse); the caller stops enumerating when its page is full.</summary>
+    IEnumerable<ScannedItem> Scan(ScanRequest request);
+
+    (long Count, long Bytes) Statistics(long tableId);
+
+    IReadOnlyList<StreamRecordRow> ReadStream(string streamArn, long afterSequence, int limit);
+
+    /// <summary>The lowest and highest sequence numbers still held for a stream (0 when none).</summary>
+    (long First, long Last) StreamRange(string streamArn);
+
+    int TrimStreams(long olderThanMs);
+
+    int TrimTokens(long olderThanMs);
+}

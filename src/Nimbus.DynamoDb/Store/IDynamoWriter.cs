@@ -1,0 +1,32 @@
+namespace Nimbus.DynamoDb.Store;
+
+/// <summary>
+/// The operations allowed inside one atomic write (a SQLite transaction, or a savepoint of a group commit): every
+/// change of one API call — item, index entries, stream record — commits or rolls back together.
+/// </summary>
+internal interface IDynamoWriter
+{
+    StoredItem? GetItem(long tableId, byte[] hashKey, byte[] rangeKey);
+
+    void PutItem(long tableId, StoredItem item, IReadOnlyList<IndexEntry> indexEntries);
+
+    void DeleteItem(long tableId, byte[] hashKey, byte[] rangeKey);
+
+    long AppendStreamRecord(string streamArn, long createdMs, Func<long, byte[]> record);
+
+    void SaveTable(Model.TableDefinition table);
+
+    long InsertTable(Model.TableDefinition table);
+
+    void DeleteTable(long tableId);
+
+    /// <summary>Index entries for an index being built (UpdateTable backfill) or dropped.</summary>
+    void PutIndexEntry(long tableId, IndexEntry entry, byte[] hashKey, byte[] rangeKey);
+
+    void DeleteIndex(long tableId, string index);
+
+    /// <summary>Transaction idempotency tokens: the request fingerprint and when it was first seen.</summary>
+    (string Fingerprint, long CreatedMs)? GetToken(string token);
+
+    void PutToken(string token, string fingerprint, long createdMs);
+}

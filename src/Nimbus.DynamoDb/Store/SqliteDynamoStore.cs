@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Nimbus.Core.Storage;
+using Nimbus.DynamoDb.Model;
+
+namespace Nimbus.DynamoDb.Store;
+
+/// <summary>
+/// Tables in one SQLite database (WAL, synchronous=FULL). Items are keyed by (table, encoded hash key, encoded
+/// range key) in a WITHOUT ROWID table, so a Query is a range scan of the primary key; index entries live in a
+/// second such table keyed by the index keys. Writes go through <see cref="GroupCommitWriter"/>, which commits
+/// concurrent calls in one transaction (one fsync) with a savepoint each.
+/// </summary>
+internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS ddb_tables (id INTEGER PRIMARY KEY AUTOINCREMENT, definition TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS ddb_items (tid INTEGER NOT NULL, hk BLOB NOT NULL, rk BLOB NOT NULL, item BLOB NOT NULL,
+            PRIMARY KEY (tid, hk, rk)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS ddb_index (tid INTEGER NOT NULL, idx TEXT NOT NULL, ihk BLOB NOT NULL, irk BLOB NOT NULL,
+            hk BLOB NOT NULL, rk BLOB NOT NULL, PRIMARY KEY (tid, idx, ihk, irk, hk, rk)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ddb_index_by_item ON ddb_index (tid, hk, rk);
+        CREATE TABLE IF NOT EXISTS ddb_stream (seq INTEGER PRIMARY KEY AUTOINCREMENT, arn TEXT NOT NULL, created INTEGER NOT NULL, record BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS ddb_stream_by_arn ON ddb_stream (arn, seq);
+        CREATE TABLE IF NOT EXISTS ddb_tokens (token TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, created INTEGER NOT NULL);
+        """;
+
+    private readonly SqliteDatabase _database;
+    private readonly ConcurrentBag<CommandCache> _readers = [];
+    private readonly GroupCommitWriter _writer;
+
+    public SqliteDynamoStore(SqliteDatabase database)
+    {
+        _database = database;
+        database.EnsureSchema(Schema);
+        _writer = new GroupCommitWriter(new CommandCache(database.Open()));
+    }
+
+    public IReadOnlyList<TableDefinition> LoadTables()
+    {
+        using var lease = Lease();
+        var command = lease.Cache.Get("SELECT id, definition FROM ddb_tables ORDER BY id");
+        using var reader = command.ExecuteReader();
+        var tables = new List<TableDefinition>();
+        while (reader.Read())
+        {
+            var table = JsonSerializer.Deserialize(reader.GetString(1), DynamoStoreJsonContext.Default.TableDefinition)!;
+            tables.Add(table with { Id = reader.GetInt64(0) });
+        }
+        return tables;
+    }
+
+    public Task<T> WriteAsync<T>(Func<IDynamoWriter, T> write) => _writer.WriteAsync(write);
+
+    public StoredItem? GetItem(long tableId, byte[] hashKey, byte[] rangeKey)
+    {
+        using var lease = Lease();
+        return ReadItem(lease.Cache, tableId, hashKey, rangeKey);
+    }
+
+    internal static StoredItem? ReadItem(CommandCache cache, long tableId, byte[] hashKey, byte[] rangeKey)
+    {
+        var command = cache.Get("SELECT item FROM ddb_items WHERE tid = $t AND hk = $h AND rk = $r", "$t", "$h", "$r");
+        command.Parameters[0].Value = tableId;
+        command.Parameters[1].Value = hashKey;
+        command.Parameters[2].Value = rangeKey;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new StoredItem(hashKey, rangeKey, (byte[])reader.GetValue(0)) : null;
+    }
+
+    public (long Count, long Bytes) Statistics(long tableId)
+    {
+        using var lease = Lease();
+        var command = lease.Cache.Get("SELECT count(*), coalesce(sum(length(item)), 0) FROM ddb_items WHERE tid = $t", "$t");
+        command.Parameters[0].Value = tableId;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    public IReadOnlyList<StreamRecordRow> ReadStream(string streamArn, long afterSequence, int limit)
+    {
+        using var lease = Lease();
+        var command = lease.Cache.Get("SELECT seq, created, record FROM ddb_stream WHERE arn = $a AND seq > $s ORDER BY seq LIMIT $l", "$a", "$s", "$l");
+        command.Parameters[0].Value = streamArn;
+        command.Parameters[1].Value = afterSequence;
+        command.Parameters[2].Value = limit;
+        using var reader = command.ExecuteReader();
+        var rows = new List<StreamRecordRow>();
+        while (reader.Read())
+        {
+            rows.Add(new StreamRecordRow(reader.GetInt64(0), reader.GetInt64(1), (byte[])reader.GetValue(2)));
+        }
+        return rows;
+    }
+
+    public (long First, long Last) StreamRange(string streamArn)
+    {
+        using var lease = Lease();
+        var command = lease.Cache.Get("SELECT coalesce(min(seq), 0), coalesce(max(seq), 0) FROM ddb_stream WHERE arn = $a", "$a");
+        command.Parameters[0].Value = streamArn;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    public int TrimStreams(long olderThanMs) => _writer.WriteAsync(w => ((GroupCommitWriter.Writer)w).Execute("DELETE FROM ddb_stream WHERE created < $c", olderThanMs)).GetAwaiter().GetResult();
+
+    public int TrimTokens(long olderThanMs) => _writer.WriteAsync(w => ((GroupCommitWriter.Writer)w).Execute("DELETE FROM ddb_tokens WHERE created < $c", olderThanMs)).GetAwaiter().GetResult();
+
+    private ReaderLease Lease() => new(this, _readers.TryTake(out var cache) ? cache : new CommandCache(_database.Open()));
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        while (_readers.TryTake(out var cache))
+        {
+            cache.Dispose();
+        }
+    }
+
+    private readonly struct ReaderLease(SqliteDynamoStore store, CommandCache cache) : IDisposable
+    {
+        public CommandCache Cache => cache;
+
+        public void Dispose() => store._readers.Add(cache);
+    }
+}
