@@ -4,6 +4,7 @@ using Nimbus.Core;
 using Nimbus.Core.Storage;
 using Nimbus.Protocol;
 using Nimbus.S3.Api;
+using Nimbus.S3.Notifications;
 using Nimbus.S3.Service;
 using Nimbus.S3.Store;
 
@@ -21,6 +22,7 @@ public static class S3ServiceCollectionExtensions
         services.AddSingleton<IS3MetadataStore>(sp => new SqliteS3MetadataStore(new SqliteDatabase(sp.GetRequiredService<NimbusPaths>().Database("s3"))));
         services.AddSingleton(sp => new ObjectBodyStore(Path.Combine(sp.GetRequiredService<NimbusPaths>().Root, "s3")));
         services.AddSingleton<S3Service>();
+        services.AddNimbusS3Notifications();
         services.AddSingleton<IAwsServiceHandler, S3ApiHandler>();
         return services;
     }

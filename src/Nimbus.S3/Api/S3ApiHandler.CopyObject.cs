@@ -1,4 +1,5 @@
 using Nimbus.Protocol;
+using Nimbus.S3.Notifications;
 
 namespace Nimbus.S3.Api;
 
@@ -51,6 +52,7 @@ internal sealed partial class S3ApiHandler
             throw S3Errors.InvalidRequest("This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.");
         }
         var copied = await _service.CopyObjectAsync(sourceObject, bucket, key, replace ? ReadObjectHeaders(http) : sourceObject.Headers, request.Aborted);
+        _events.ObjectCreated(EventSource(request), S3EventNames.Copy, copied);
 
         await S3Xml.WriteAsync(request.Http, "CopyObjectResult", xml =>
         {

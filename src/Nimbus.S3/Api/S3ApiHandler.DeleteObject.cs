@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Nimbus.Core;
 using Nimbus.Protocol;
+using Nimbus.S3.Notifications;
 
 namespace Nimbus.S3.Api;
 
@@ -10,6 +11,7 @@ internal sealed partial class S3ApiHandler
     private Task DeleteObjectAsync(AwsRequestContext request, string bucket, string key)
     {
         _service.DeleteObject(bucket, key);
+        _events.ObjectRemoved(EventSource(request), S3EventNames.Delete, bucket, key);
         request.Http.Response.StatusCode = 204;
         return Task.CompletedTask;
     }
@@ -38,6 +40,7 @@ internal sealed partial class S3ApiHandler
             try
             {
                 _service.DeleteObject(bucket, key!);
+                _events.ObjectRemoved(EventSource(request), S3EventNames.Delete, bucket, key!);
                 deleted.Add(key!);
             }
             catch (AwsServiceException error)

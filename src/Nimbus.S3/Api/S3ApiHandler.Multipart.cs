@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Nimbus.Protocol;
+using Nimbus.S3.Notifications;
 using Nimbus.S3.Protocol;
 
 namespace Nimbus.S3.Api;
@@ -58,6 +59,7 @@ internal sealed partial class S3ApiHandler
             parts.Add((number, etag.Value));
         }
         var obj = await _service.CompleteMultipartUploadAsync(bucket, key, uploadId, parts, request.Aborted);
+        _events.ObjectCreated(EventSource(request), S3EventNames.CompleteMultipartUpload, obj);
         await S3Xml.WriteAsync(request.Http, "CompleteMultipartUploadResult", xml =>
         {
             S3Xml.Element(xml, "Location", $"{request.Http.Request.Scheme}://{request.Http.Request.Host}/{bucket}/{Uri.EscapeDataString(key).Replace("%2F", "/", StringComparison.Ordinal)}");

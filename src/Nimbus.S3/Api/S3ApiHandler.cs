@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Nimbus.Protocol;
+using Nimbus.S3.Notifications;
 using Nimbus.S3.Service;
 
 namespace Nimbus.S3.Api;
@@ -17,7 +18,7 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
         ("accelerate", "BucketAccelerateConfiguration"), ("acl", "BucketAcl"), ("analytics", "BucketAnalyticsConfiguration"),
         ("cors", "BucketCors"), ("encryption", "BucketEncryption"), ("intelligent-tiering", "BucketIntelligentTieringConfiguration"),
         ("inventory", "BucketInventoryConfiguration"), ("lifecycle", "BucketLifecycleConfiguration"), ("logging", "BucketLogging"),
-        ("metrics", "BucketMetricsConfiguration"), ("notification", "BucketNotificationConfiguration"),
+        ("metrics", "BucketMetricsConfiguration"),
         ("ownershipControls", "BucketOwnershipControls"), ("policy", "BucketPolicy"), ("policyStatus", "BucketPolicyStatus"),
         ("replication", "BucketReplication"), ("requestPayment", "BucketRequestPayment"), ("tagging", "BucketTagging"),
         ("versioning", "BucketVersioning"), ("website", "BucketWebsite"), ("object-lock", "ObjectLockConfiguration"),
@@ -36,10 +37,12 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
     ];
 
     private readonly S3Service _service;
+    private readonly S3EventNotifier _events;
 
-    public S3ApiHandler(S3Service service)
+    public S3ApiHandler(S3Service service, S3EventNotifier events)
     {
         _service = service;
+        _events = events;
     }
 
     public AwsServiceDescriptor Descriptor { get; } = new("s3", AwsProtocol.RestXml);
@@ -85,6 +88,10 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
             if (HttpMethods.IsPost(method) && query.ContainsKey("delete"))
             {
                 return DeleteObjectsAsync(request, bucket);
+            }
+            if (query.ContainsKey("notification"))
+            {
+                return BucketNotificationAsync(request, bucket);
             }
             if (HttpMethods.IsPost(method) && bucket == "WriteGetObjectResponse")
             {
