@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Nimbus.Core;
+using Nimbus.Core.Invocation;
+using Nimbus.Core.Storage;
+using Nimbus.S3.Model;
+using Nimbus.S3.Notifications;
+using Nimbus.S3.Store;
+
+namespace Nimbus.S3.Tests;
+
+/// <summary>
+/// The crash window between an object's commit and its request recording the event: the journal row the trigger wrote
+/// in the object's own transaction is turned into the event when the notifier starts.
+/// </summary>
+public sealed class NotificationRecoveryTests : IDisposable
+{
+    private const string FunctionArn = "arn:aws:lambda:us-east-1:000000000000:function:f";
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "nimbus-s3-journal-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly SqliteS3MetadataStore _objects;
+    private readonly SqliteNotificationStore _notifications;
+
+    public NotificationRecoveryTests()
+    {
+        var database = new SqliteDatabase(Path.Combine(_directory, "s3.db"));
+        _objects = new SqliteS3MetadataStore(database);
+        _notifications = new SqliteNotificationStore(database);
+        _objects.TryCreateBucket(new S3Bucket("watched", "000000000000", "us-east-1", DateTimeOffset.UtcNow));
+        _objects.TryCreateBucket(new S3Bucket("plain", "000000000000", "us-east-1", DateTimeOffset.UtcNow));
+        _notifications.Put("watched", new NotificationConfiguration([new LambdaNotification("cfg", FunctionArn, ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"], null, null)]));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task ObjectCommittedButNeverClaimed_IsDeliveredWhenTheNotifierStarts()
+    {
+        _objects.PutObject(Object("watched", "orphaned.txt", "0123456789abcdef0123456789abcdef-3"));
+        _objects.PutObject(Object("plain", "ignored.txt", "00000000000000000000000000000000"));
+
+        var invoker = new RecordingInvoker();
+        await using var notifier = Notifier(invoker);
+        var (scope, invocation) = await invoker.Calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(InvocationKind.Event, invocation.Kind);
+        Assert.Equal(FunctionArn, invocation.FunctionName);
+        Assert.Equal(new AwsScope("000000000000", "us-east-1"), scope);
+        var record = JsonDocument.Parse(invocation.Payload).RootElement.GetProperty("Records")[0];
+        // A multipart ETag tells the recovered event's name; the request's own details are gone.
+        Assert.Equal("ObjectCreated:CompleteMultipartUpload", record.GetProperty("eventName").GetString());
+        Assert.Equal("orphaned.txt", record.GetProperty("s3").GetProperty("object").GetProperty("key").GetString());
+        Assert.Equal(42, record.GetProperty("s3").GetProperty("object").GetProperty("size").GetInt64());
+        Assert.Empty(_notifications.Unclaimed(DateTimeOffset.MaxValue));
+        Assert.False(invoker.Calls.Reader.TryRead(out _), "the bucket without a configuration raised an event");
+    }
+
+    [Fact]
+    public async Task ClaimedChange_IsDeliveredOnce_AndLeavesNoJournalRow()
+    {
+        var invoker = new RecordingInvoker();
+        await using var notifier = Notifier(invoker);
+        var obj = Object("watched", "a b.txt", "d41d8cd98f00b204e9800998ecf8427e");
+        _objects.PutObject(obj);
+        notifier.ObjectCreated(new S3EventSource("000000000000", "us-east-1", "AWS:test", "10.0.0.1", "REQ", "HOST"), S3EventNames.Put, obj);
+        _objects.DeleteObject("watched", "a b.txt");
+        notifier.ObjectRemoved(new S3EventSource("000000000000", "us-east-1", "AWS:test", "10.0.0.1", "REQ2", "HOST2"), S3EventNames.Delete, "watched", "a b.txt");
+
+        var first = await invoker.Calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var second = await invoker.Calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var put = JsonDocument.Parse(first.Invocation.Payload).RootElement.GetProperty("Records")[0];
+        var delete = JsonDocument.Parse(second.Invocation.Payload).RootElement.GetProperty("Records")[0];
+        Assert.Equal("ObjectCreated:Put", put.GetProperty("eventName").GetString());
+        Assert.Equal("REQ", put.GetProperty("responseElements").GetProperty("x-amz-request-id").GetString());
+        Assert.Equal("10.0.0.1", put.GetProperty("requestParameters").GetProperty("sourceIPAddress").GetString());
+        Assert.Equal("a+b.txt", put.GetProperty("s3").GetProperty("object").GetProperty("key").GetString());
+        Assert.Equal("ObjectRemoved:Delete", delete.GetProperty("eventName").GetString());
+        Assert.True(string.CompareOrdinal(put.GetProperty("s3").GetProperty("object").GetProperty("sequencer").GetString(),
+            delete.GetProperty("s3").GetProperty("object").GetProperty("sequencer").GetString()) < 0, "the later change must have the greater sequencer");
+        Assert.Empty(_notifications.Unclaimed(DateTimeOffset.MaxValue));
+    }
+
+    private S3EventNotifier Notifier(RecordingInvoker invoker) => new(_notifications, _objects,
+        new ServiceCollection().AddSingleton<IFunctionInvoker>(invoker).BuildServiceProvider(), TimeProvider.System, NullLogger<S3EventNotifier>.Instance);
+
+    private static S3Object Object(string bucket, string key, string etag) => new()
+    {
+        Bucket = bucket,
+        Key = key,
+        Size = 42,
+        ETag = etag,
+        LastModified = DateTimeOffset.UtcNow,
+        BodyFile = Guid.NewGuid().ToString("N"),
+    };
+
+    private sealed class RecordingInvoker : IFunctionInvoker
+    {
+        public Channel<(AwsScope Scope, FunctionInvocation Invocation)> Calls { get; } = Channel.CreateUnbounded<(AwsScope, FunctionInvocation)>();
+
+        public Task<FunctionInvocationResult> InvokeAsync(AwsScope scope, FunctionInvocation invocation, CancellationToken cancellationToken)
+        {
+            Calls.Writer.TryWrite((scope, invocation));
+            return Task.FromResult(new FunctionInvocationResult(202, ReadOnlyMemory<byte>.Empty));
+        }
+    }
+}
