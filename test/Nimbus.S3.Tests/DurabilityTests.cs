@@ -165,7 +165,7 @@ public sealed class DurabilityTests : IDisposable
                 read_md5.update(chunk); read += len(chunk)
             print(json.dumps({"size": SIZE, "headSize": head["ContentLength"], "readSize": read, "etag": head["ETag"].strip('"'),
                               "expectedEtag": expected_etag, "md5": source.md5.hexdigest(), "readMd5": read_md5.hexdigest()}))
-            """);
+            """, timeout: TimeSpan.FromMinutes(20));
         Assert.Equal(result.GetProperty("size").GetInt64(), result.GetProperty("headSize").GetInt64());
         Assert.Equal(result.GetProperty("size").GetInt64(), result.GetProperty("readSize").GetInt64());
         Assert.Equal(result.GetProperty("expectedEtag").GetString(), result.GetProperty("etag").GetString());
