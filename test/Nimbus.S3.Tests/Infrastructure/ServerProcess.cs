@@ -72,9 +72,9 @@ public sealed class ServerProcess : IDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the probe's 2 s.
             }
             await Task.Delay(100);
         }
