@@ -60,7 +60,7 @@ internal static class S3EventBenchmark
             var drain = Stopwatch.StartNew();
             var invoke = host.Services.GetRequiredService<InvokeService>();
             var outbox = host.Services.GetRequiredService<INotificationStore>();
-            while (outbox.Outbox(1).Count > 0 || invoke.PendingAsync > 0)
+            while (outbox.Outbox(1, DateTimeOffset.MaxValue).Count > 0 || invoke.PendingAsync > 0)
             {
                 await Task.Delay(10);
             }

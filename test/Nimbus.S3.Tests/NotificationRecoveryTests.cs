@@ -81,6 +81,21 @@ public sealed class NotificationRecoveryTests : IDisposable
         Assert.Empty(_notifications.Unclaimed(DateTimeOffset.MaxValue));
     }
 
+    [Fact]
+    public async Task ThrottledDelivery_IsRetried_AndTheEventLeavesTheOutboxOnlyWhenAccepted()
+    {
+        var invoker = new RecordingInvoker { Refusals = 2 };
+        await using var notifier = Notifier(invoker);
+        var obj = Object("watched", "retry.txt", "d41d8cd98f00b204e9800998ecf8427e");
+        _objects.PutObject(obj);
+        notifier.ObjectCreated(new S3EventSource("000000000000", "us-east-1", "AWS:test", "10.0.0.1", "REQ", "HOST"), S3EventNames.Put, obj);
+
+        var (_, invocation) = await invoker.Calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(3, invoker.Attempts);
+        Assert.Contains("retry.txt", System.Text.Encoding.UTF8.GetString(invocation.Payload.Span));
+        Assert.Empty(_notifications.Outbox(10, DateTimeOffset.MaxValue));
+    }
+
     private S3EventNotifier Notifier(RecordingInvoker invoker) => new(_notifications, _objects,
         new ServiceCollection().AddSingleton<IFunctionInvoker>(invoker).BuildServiceProvider(), TimeProvider.System, NullLogger<S3EventNotifier>.Instance);
 
@@ -98,8 +113,17 @@ public sealed class NotificationRecoveryTests : IDisposable
     {
         public Channel<(AwsScope Scope, FunctionInvocation Invocation)> Calls { get; } = Channel.CreateUnbounded<(AwsScope, FunctionInvocation)>();
 
+        /// <summary>How many first attempts answer 429, as Lambda does when throttled.</summary>
+        public int Refusals { get; init; }
+
+        public int Attempts { get; private set; }
+
         public Task<FunctionInvocationResult> InvokeAsync(AwsScope scope, FunctionInvocation invocation, CancellationToken cancellationToken)
         {
+            if (++Attempts <= Refusals)
+            {
+                throw new AwsServiceException("TooManyRequestsException", 429, "Rate exceeded");
+            }
             Calls.Writer.TryWrite((scope, invocation));
             return Task.FromResult(new FunctionInvocationResult(202, ReadOnlyMemory<byte>.Empty));
         }

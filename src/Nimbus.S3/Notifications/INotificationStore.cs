@@ -28,9 +28,11 @@ internal interface INotificationStore
 
     void Enqueue(IEnumerable<OutboxEvent> events);
 
-    IReadOnlyList<OutboxEvent> Outbox(int limit);
+    /// <summary>The oldest events due for an attempt at <paramref name="now"/>.</summary>
+    IReadOnlyList<OutboxEvent> Outbox(int limit, DateTimeOffset now);
 
     void Delivered(long id);
 
-    void Failed(long id, int attempts);
+    /// <summary>Counts a failed attempt and holds the event back until <paramref name="nextAttempt"/>.</summary>
+    void Failed(long id, int attempts, DateTimeOffset nextAttempt);
 }

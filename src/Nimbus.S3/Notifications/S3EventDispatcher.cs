@@ -60,7 +60,6 @@ internal sealed class S3EventDispatcher : IAsyncDisposable
     {
         var token = _stopping.Token;
         var lastSweep = _time.GetUtcNow();
-        var backoff = TimeSpan.Zero;
         while (!token.IsCancellationRequested)
         {
             try
@@ -70,18 +69,18 @@ internal sealed class S3EventDispatcher : IAsyncDisposable
                     lastSweep = _time.GetUtcNow();
                     _recoverUnclaimed(lastSweep - ClaimGrace);
                 }
-                var batch = _store.Outbox(BatchSize);
+                var batch = _store.Outbox(BatchSize, _time.GetUtcNow());
                 var failed = 0;
                 foreach (var e in batch)
                 {
                     failed += await DeliverAsync(e, token) ? 0 : 1;
                 }
-                if (batch.Count == BatchSize && failed < batch.Count)
+                if (batch.Count == BatchSize && failed == 0)
                 {
                     continue;
                 }
-                backoff = failed == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(300, Math.Max(1, backoff.TotalSeconds * 2)));
-                await WaitAsync(failed == 0 ? SweepInterval : backoff, token);
+                // Events held back for a retry become due on their own schedule: look again each second while any wait.
+                await WaitAsync(failed > 0 || _store.Outbox(1, DateTimeOffset.MaxValue).Count > 0 ? TimeSpan.FromSeconds(1) : SweepInterval, token);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -120,7 +119,8 @@ internal sealed class S3EventDispatcher : IAsyncDisposable
             {
                 return Drop(e, error.Message);
             }
-            _store.Failed(e.Id, e.Attempts + 1);
+            // Throttles and faults back off 1 s, 2 s, 4 s … up to 5 minutes per attempt (about 1.5 hours in all).
+            _store.Failed(e.Id, e.Attempts + 1, _time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, e.Attempts))));
             NotificationLog.Retrying(_logger, e.FunctionArn, e.Attempts + 1, error.Message);
             return false;
         }

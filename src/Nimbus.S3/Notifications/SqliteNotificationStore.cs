@@ -35,7 +35,8 @@ internal sealed class SqliteNotificationStore : INotificationStore
             region TEXT NOT NULL,
             function_arn TEXT NOT NULL,
             payload BLOB NOT NULL,
-            attempts INTEGER NOT NULL DEFAULT 0
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_ms INTEGER NOT NULL DEFAULT 0
         );
         CREATE TRIGGER IF NOT EXISTS notification_object_created AFTER INSERT ON objects
         WHEN EXISTS (SELECT 1 FROM notification_configs WHERE bucket = NEW.bucket)
@@ -161,10 +162,12 @@ internal sealed class SqliteNotificationStore : INotificationStore
         transaction.Commit();
     }
 
-    public IReadOnlyList<OutboxEvent> Outbox(int limit)
+    public IReadOnlyList<OutboxEvent> Outbox(int limit, DateTimeOffset now)
     {
         using var connection = _database.Open();
-        using var command = Command(connection, null, "SELECT id, account, region, function_arn, payload, attempts FROM notification_outbox ORDER BY id LIMIT " + limit);
+        using var command = Command(connection, null,
+            "SELECT id, account, region, function_arn, payload, attempts FROM notification_outbox WHERE next_attempt_ms <= $now ORDER BY id LIMIT " + limit,
+            ("$now", now.ToUnixTimeMilliseconds()));
         using var reader = command.ExecuteReader();
         var events = new List<OutboxEvent>();
         while (reader.Read())
@@ -185,10 +188,11 @@ internal sealed class SqliteNotificationStore : INotificationStore
         command.ExecuteNonQuery();
     }
 
-    public void Failed(long id, int attempts)
+    public void Failed(long id, int attempts, DateTimeOffset nextAttempt)
     {
         using var connection = _database.Open();
-        using var command = Command(connection, null, "UPDATE notification_outbox SET attempts = $attempts WHERE id = $id", ("$id", id), ("$attempts", attempts));
+        using var command = Command(connection, null, "UPDATE notification_outbox SET attempts = $attempts, next_attempt_ms = $next WHERE id = $id",
+            ("$id", id), ("$attempts", attempts), ("$next", nextAttempt.ToUnixTimeMilliseconds()));
         command.ExecuteNonQuery();
     }
 
