@@ -10,6 +10,11 @@ switch (args.FirstOrDefault())
         await S3Benchmark.RunAsync(args[1..]);
         return;
 }
+if (args is ["s3-events", .. var rest])
+{
+    await S3EventBenchmark.RunAsync(rest);
+    return;
+}
 var options = BenchOptions.Parse(args);
 if (options.Only is null or "http")
 {

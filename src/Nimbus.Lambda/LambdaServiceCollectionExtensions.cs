@@ -28,6 +28,7 @@ public static class LambdaServiceCollectionExtensions
         services.AddSingleton<LambdaService>();
         services.AddSingleton<InvokeService>();
         services.AddSingleton<IFunctionInvoker, LambdaFunctionInvoker>();
+        services.AddSingleton<IFunctionPermissionChecker, LambdaPermissionChecker>();
         services.AddSingleton<IAwsServiceHandler, LambdaApiHandler>();
         return services;
     }

@@ -5,6 +5,7 @@ using Nimbus.Core.Storage;
 using Nimbus.Protocol;
 using Nimbus.Protocol.SigV4;
 using Nimbus.S3.Api;
+using Nimbus.S3.Notifications;
 using Nimbus.S3.Service;
 using Nimbus.S3.Store;
 
@@ -24,6 +25,7 @@ public static class S3ServiceCollectionExtensions
         services.TryAddSingleton(new SigV4Credentials());
         services.TryAddSingleton<SigV4Verifier>();
         services.AddSingleton<S3Service>();
+        services.AddNimbusS3Notifications();
         services.AddSingleton<IAwsServiceHandler, S3ApiHandler>();
         services.AddSingleton<Core.Objects.IObjectReader, S3ObjectReader>();
         return services;

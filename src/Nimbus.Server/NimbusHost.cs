@@ -56,7 +56,10 @@ public sealed class NimbusHost : IAsyncDisposable
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<EdgeEndpoint>();
+        // A fixed port is known before start-up: async events resumed at start (queued before a crash) run functions
+        // that must already get the right AWS_ENDPOINT_URL. Port 0 is only known once listening (set below).
+        services.AddSingleton(options.Port == 0 ? new EdgeEndpoint()
+            : new EdgeEndpoint { Url = $"http://{(options.BindAddress is "0.0.0.0" or "::" ? "127.0.0.1" : options.BindAddress)}:{options.Port}" });
         services.AddSingleton(new NimbusPaths(options.DataDirectory));
         services.AddSingleton(options.Credentials);
         services.AddSingleton(new EdgeOptions { DefaultAccountId = options.AccountId, DefaultRegion = options.Region });

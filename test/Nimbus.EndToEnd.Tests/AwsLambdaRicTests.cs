@@ -87,20 +87,10 @@ public sealed class AwsLambdaRicTests(NimbusServerFixture server) : IClassFixtur
         if (!File.Exists(Path.Combine(directory, ".complete")))
         {
             // `./nimbus test` prepares it up front; a bare `dotnet test` builds it here (about 2 minutes, once).
-            var script = Path.Combine(RepositoryRoot(), "test", "fixtures", "aws-lambda-ric", "prepare.sh");
+            var script = Path.Combine(RepositoryPaths.Root(), "test", "fixtures", "aws-lambda-ric", "prepare.sh");
             var result = await ProcessRunner.RunAsync("bash", [script], new Dictionary<string, string>(), timeout: TimeSpan.FromMinutes(15));
             Assert.True(result.ExitCode == 0, "building aws-lambda-ric failed: " + result.Describe());
         }
         return directory;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Nimbus.slnx")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Nimbus.slnx not found above " + AppContext.BaseDirectory);
     }
 }

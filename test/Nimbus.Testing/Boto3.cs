@@ -33,11 +33,12 @@ public sealed class Boto3(string endpointUrl)
 
         """;
 
-    public async Task<JsonElement> RunAsync(string script)
+    /// <summary>Runs the script; <paramref name="timeout"/> (default 2 minutes) bounds long transfers.</summary>
+    public async Task<JsonElement> RunAsync(string script, TimeSpan? timeout = null)
     {
         var environment = ProcessRunner.AwsEnvironment();
         environment["NIMBUS_ENDPOINT"] = endpointUrl;
-        var result = await ProcessRunner.RunAsync("python3", ["-"], environment, Prelude + Dedent(script));
+        var result = await ProcessRunner.RunAsync("python3", ["-"], environment, Prelude + Dedent(script), timeout);
         Assert.True(result.ExitCode == 0, $"boto3 script failed: {result.Describe()}");
         return JsonDocument.Parse(result.StandardOutput).RootElement.Clone();
     }

@@ -1,5 +1,6 @@
 using Nimbus.Protocol;
 using Nimbus.S3.Model;
+using Nimbus.S3.Notifications;
 
 namespace Nimbus.S3.Api;
 
@@ -22,6 +23,7 @@ internal sealed partial class S3ApiHandler
         }
         var tags = replaceTags ? TaggingHeader(http) ?? [] : sourceObject.Tags;
         var copied = await _service.CopyObjectAsync(sourceObject, bucket, key, replace ? ReadObjectHeaders(http) : sourceObject.Headers, tags, request.Aborted);
+        _events.ObjectCreated(EventSource(request), S3EventNames.Copy, copied, copied.VersionId);
 
         SetCopySourceVersionHeader(request, sourceObject);
         SetVersionHeader(request.Http, copied);

@@ -1,6 +1,7 @@
 using Nimbus.Core;
 using Nimbus.Protocol;
 using Nimbus.S3.Service;
+using Nimbus.S3.Notifications;
 
 namespace Nimbus.S3.Api;
 
@@ -9,7 +10,9 @@ internal sealed partial class S3ApiHandler
 {
     private Task DeleteObjectAsync(AwsRequestContext request, string bucket, string key)
     {
-        var deleted = _service.DeleteObject(bucket, key, VersionIdOf(request));
+        var versionId = VersionIdOf(request);
+        var deleted = _service.DeleteObject(bucket, key, versionId);
+        ObjectRemoved(request, bucket, key, versionId, deleted);
         var response = request.Http.Response;
         if (deleted.VersionId is not null)
         {
@@ -46,7 +49,9 @@ internal sealed partial class S3ApiHandler
         {
             try
             {
-                deleted.Add((key!, versionId, _service.DeleteObject(bucket, key!, versionId)));
+                var result = _service.DeleteObject(bucket, key!, versionId);
+                ObjectRemoved(request, bucket, key!, versionId, result);
+                deleted.Add((key!, versionId, result));
             }
             catch (AwsServiceException error)
             {

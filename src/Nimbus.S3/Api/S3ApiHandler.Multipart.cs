@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Nimbus.Protocol;
+using Nimbus.S3.Notifications;
 using Nimbus.S3.Protocol;
 
 namespace Nimbus.S3.Api;
@@ -63,6 +64,7 @@ internal sealed partial class S3ApiHandler
         }
         var ifNoneMatch = request.Http.Request.Headers.IfNoneMatch;
         var obj = await _service.CompleteMultipartUploadAsync(bucket, key, uploadId, parts, ifNoneMatch.Count > 0 ? ifNoneMatch.ToString() : null, request.Aborted);
+        _events.ObjectCreated(EventSource(request), S3EventNames.CompleteMultipartUpload, obj, obj.VersionId);
         SetVersionHeader(request.Http, obj);
         await S3Xml.WriteAsync(request.Http, "CompleteMultipartUploadResult", xml =>
         {

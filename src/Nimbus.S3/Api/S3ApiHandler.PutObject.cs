@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Nimbus.Protocol;
 using Nimbus.S3.Model;
+using Nimbus.S3.Notifications;
 using Nimbus.S3.Protocol;
 using Nimbus.S3.Service;
 
@@ -17,6 +18,7 @@ internal sealed partial class S3ApiHandler
     {
         var (command, body) = PreparePut(request, bucket, key);
         var stored = await _service.PutObjectAsync(command, body, request.Aborted);
+        _events.ObjectCreated(EventSource(request), S3EventNames.Put, stored, stored.VersionId);
 
         var response = request.Http.Response;
         response.StatusCode = 200;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Nimbus.Protocol;
 using Nimbus.Protocol.SigV4;
+using Nimbus.S3.Notifications;
 using Nimbus.S3.Protocol;
 using Nimbus.S3.Service;
 
@@ -19,7 +20,7 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
         ("accelerate", "BucketAccelerateConfiguration"), ("acl", "BucketAcl"), ("analytics", "BucketAnalyticsConfiguration"),
         ("encryption", "BucketEncryption"), ("intelligent-tiering", "BucketIntelligentTieringConfiguration"),
         ("inventory", "BucketInventoryConfiguration"), ("lifecycle", "BucketLifecycleConfiguration"), ("logging", "BucketLogging"),
-        ("metrics", "BucketMetricsConfiguration"), ("notification", "BucketNotificationConfiguration"),
+        ("metrics", "BucketMetricsConfiguration"),
         ("ownershipControls", "BucketOwnershipControls"), ("policy", "BucketPolicy"), ("policyStatus", "BucketPolicyStatus"),
         ("replication", "BucketReplication"), ("requestPayment", "BucketRequestPayment"),
         ("website", "BucketWebsite"), ("object-lock", "ObjectLockConfiguration"),
@@ -39,10 +40,12 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
     private readonly S3Service _service;
     private readonly SigV4Verifier _signatures;
     private readonly SigV2QueryVerifier _legacySignatures;
+    private readonly S3EventNotifier _events;
 
-    public S3ApiHandler(S3Service service, SigV4Verifier signatures, SigV4Credentials credentials, TimeProvider time)
+    public S3ApiHandler(S3Service service, S3EventNotifier events, SigV4Verifier signatures, SigV4Credentials credentials, TimeProvider time)
     {
         _service = service;
+        _events = events;
         _signatures = signatures;
         _legacySignatures = new SigV2QueryVerifier(credentials, time);
     }
@@ -124,8 +127,10 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
                 return PutBucketCorsAsync(request, bucket);
             case "DELETE" when query.ContainsKey("cors"):
                 return DeleteBucketCorsAsync(request, bucket);
+            case "GET" or "PUT" when query.ContainsKey("notification"):
+                return BucketNotificationAsync(request, bucket);
         }
-        RejectOtherMethods(query, "location", "delete", "versioning", "versions", "uploads", "tagging", "cors");
+        RejectOtherMethods(query, "location", "delete", "versioning", "versions", "uploads", "tagging", "cors", "notification");
         RejectSubresources(query, BucketSubresources, method);
         return method switch
         {
