@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nimbus.EventBridge.Firing;
+using Nimbus.EventBridge.Tests.Infrastructure;
 
 namespace Nimbus.EventBridge.Tests;
 
@@ -15,15 +15,7 @@ public sealed class ScheduledLambdaTests(NimbusServerFixture server) : IClassFix
     [Fact]
     public async Task RateRule_InvokesRealFunction_WithScheduledEvent_AndPutEventsDeliversTransformedInput()
     {
-        var created = await server.Boto3.RunAsync("""
-            lam = client("lambda")
-            code = zip_of({"app.py": "import json\ndef handler(event, context):\n    print('EVENT ' + json.dumps(event))\n    return {}\n"})
-            fn = lam.create_function(FunctionName="ticker", Runtime="python3.12", Handler="app.handler",
-                                     Role="arn:aws:iam::000000000000:role/r", Code={"ZipFile": code})["FunctionArn"]
-            lam.get_waiter("function_active_v2").wait(FunctionName="ticker")
-            print(json.dumps({"arn": fn}))
-            """);
-        var functionArn = created.GetProperty("arn").GetString()!;
+        var functionArn = await EventLoggingFunction.CreateAsync(server, "ticker");
 
         var rule = await server.Cli.JsonAsync("events", "put-rule", "--name", "every-minute", "--schedule-expression", "rate(1 minute)");
         var ruleArn = rule.GetProperty("RuleArn").GetString()!;
@@ -40,21 +32,8 @@ public sealed class ScheduledLambdaTests(NimbusServerFixture server) : IClassFix
             """);
 
         // The function runs asynchronously; its log lines arrive in CloudWatch Logs. Poll with a deadline, not a sleep.
-        var logs = await server.Boto3.RunAsync("""
-            logs = client("logs")
-            found, deadline = [], time.time() + 90
-            while time.time() < deadline and len(found) < 2:
-                try:
-                    events = logs.filter_log_events(logGroupName="/aws/lambda/ticker")["events"]
-                    found = [json.loads(e["message"].split("EVENT ", 1)[1]) for e in events if "EVENT " in e["message"]]
-                except botocore.exceptions.ClientError:
-                    pass
-                time.sleep(0.5)
-            print(json.dumps(found))
-            """);
-
-        var received = logs.EnumerateArray().ToList();
-        Assert.True(received.Count == 2, $"expected the scheduled event and one order, got: {logs}");
+        var received = await EventLoggingFunction.ReceivedEventsAsync(server, "ticker", count: 2, timeoutSeconds: 90);
+        Assert.True(received.Count == 2, $"expected the scheduled event and one order, got: {string.Join(", ", received)}");
         var scheduled = received.Single(e => e.TryGetProperty("detail-type", out _));
         Assert.Equal("Scheduled Event", scheduled.GetProperty("detail-type").GetString());
         Assert.Equal("aws.events", scheduled.GetProperty("source").GetString());

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Nimbus.ApiGateway.Service;
 using Nimbus.Core;
 using Nimbus.Protocol;
+using Nimbus.Protocol.Rest;
 
 namespace Nimbus.ApiGateway.Api;
 
@@ -70,22 +71,10 @@ internal sealed class ControlCall
         }
     }
 
-    public async Task WriteJsonAsync<T>(int status, T value, JsonTypeInfo<T> type)
-    {
-        var response = Request.Http.Response;
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, type);
-        response.ContentLength = bytes.Length;
-        await response.Body.WriteAsync(bytes, Request.Aborted);
-    }
+    public Task WriteJsonAsync<T>(int status, T value, JsonTypeInfo<T> type) =>
+        RestJsonResponses.WriteJsonAsync(Request, status, value, type);
 
-    public Task WriteEmptyAsync(int status)
-    {
-        Request.Http.Response.StatusCode = status;
-        Request.Http.Response.ContentLength = 0;
-        return Task.CompletedTask;
-    }
+    public Task WriteEmptyAsync(int status) => RestJsonResponses.WriteEmptyAsync(Request, status);
 
     /// <summary>A page of a list: <c>maxResults</c> (a string in the model) and an opaque offset token.</summary>
     public Task WritePageAsync<T>(IReadOnlyList<T> items, JsonTypeInfo<Page<T>> type)

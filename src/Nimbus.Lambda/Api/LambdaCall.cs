@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Nimbus.Core;
 using Nimbus.Lambda.Service;
 using Nimbus.Protocol;
+using Nimbus.Protocol.Rest;
 
 namespace Nimbus.Lambda.Api;
 
@@ -102,20 +103,8 @@ internal sealed class LambdaCall
     private AwsServiceException TooLarge() =>
         LambdaErrors.TooLarge($"Request must be smaller than {MaxControlBody} bytes for the {Operation} operation");
 
-    public async Task WriteJsonAsync<T>(int status, T value, JsonTypeInfo<T> type)
-    {
-        var response = Request.Http.Response;
-        response.StatusCode = status;
-        response.ContentType = "application/json";
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, type);
-        response.ContentLength = bytes.Length;
-        await response.Body.WriteAsync(bytes, Request.Aborted);
-    }
+    public Task WriteJsonAsync<T>(int status, T value, JsonTypeInfo<T> type) =>
+        RestJsonResponses.WriteJsonAsync(Request, status, value, type);
 
-    public Task WriteEmptyAsync(int status)
-    {
-        Request.Http.Response.StatusCode = status;
-        Request.Http.Response.ContentLength = 0;
-        return Task.CompletedTask;
-    }
+    public Task WriteEmptyAsync(int status) => RestJsonResponses.WriteEmptyAsync(Request, status);
 }
