@@ -6,6 +6,7 @@ using Nimbus.CloudWatch.Logs.Api;
 using Nimbus.CloudWatch.Logs.Store;
 using Nimbus.CloudWatch.Metrics.Api;
 using Nimbus.CloudWatch.Metrics.Lambda;
+using Nimbus.CloudWatch.Metrics.Publishing;
 using Nimbus.CloudWatch.Metrics.Service;
 using Nimbus.CloudWatch.Metrics.Store;
 using Nimbus.Core;
@@ -45,7 +46,7 @@ public static class CloudWatchServiceCollectionExtensions
     /// <summary>
     /// CloudWatch metrics: the metric store (SQLite at <c>db/metrics.db</c>), the retention job, the metrics API on
     /// the edge (signing name <c>monitoring</c>) and the <see cref="IInvocationReportSink"/> that publishes
-    /// <c>AWS/Lambda</c> metrics.
+    /// <c>AWS/Lambda</c> metrics, and the <see cref="IMetricPublisher"/> other services publish their own metrics through.
     /// </summary>
     private static void AddMetrics(IServiceCollection services)
     {
@@ -57,6 +58,9 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddSingleton<LambdaMetricsSink>();
         services.AddSingleton<IInvocationReportSink>(provider => provider.GetRequiredService<LambdaMetricsSink>());
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LambdaMetricsSink>());
+        services.AddSingleton<ServiceMetricsSink>();
+        services.AddSingleton<IMetricPublisher>(provider => provider.GetRequiredService<ServiceMetricsSink>());
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ServiceMetricsSink>());
         services.AddSingleton<MetricsHandler>();
         services.AddSingleton<IAwsServiceHandler>(provider => provider.GetRequiredService<MetricsHandler>());
     }
