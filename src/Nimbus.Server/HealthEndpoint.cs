@@ -6,7 +6,10 @@ using Nimbus.Protocol;
 
 namespace Nimbus.Server;
 
-/// <summary><c>GET /_nimbus/health</c>: version, uptime, the isolation level in force, runtimes available here.</summary>
+/// <summary>
+/// <c>GET /_nimbus/health</c>: version, uptime, the isolation level in force, runtimes available here, execution
+/// environments warm and busy per function, and how much the data directory holds.
+/// </summary>
 internal sealed class HealthEndpoint
 {
     private static readonly string Version =
@@ -17,8 +20,11 @@ internal sealed class HealthEndpoint
     private readonly TimeProvider _time;
     private readonly DateTimeOffset _startedAt;
 
-    public HealthEndpoint(IExecutionEngine engine, IEnumerable<IAwsServiceHandler> services, TimeProvider time)
+    private readonly NimbusOptions _options;
+
+    public HealthEndpoint(IExecutionEngine engine, IEnumerable<IAwsServiceHandler> services, TimeProvider time, NimbusOptions options)
     {
+        _options = options;
         _engine = engine;
         _services = services;
         _time = time;
@@ -54,7 +60,49 @@ internal sealed class HealthEndpoint
         }
         json.WriteEndArray();
         json.WriteEndObject();
+        WriteEnvironments(json);
+        json.WriteStartObject("dataDirectory");
+        json.WriteString("path", Path.GetFullPath(_options.DataDirectory));
+        json.WriteNumber("bytes", DirectorySize(_options.DataDirectory));
+        json.WriteEndObject();
         json.WriteEndObject();
         await json.FlushAsync(http.RequestAborted);
+    }
+
+    /// <summary>Per function (account/region/name), its environments across versions and configurations.</summary>
+    private void WriteEnvironments(Utf8JsonWriter json)
+    {
+        json.WriteStartArray("environments");
+        foreach (var function in _engine.Snapshot().GroupBy(p => p.FunctionKey).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("function", function.Key);
+            json.WriteNumber("idle", function.Sum(p => p.Idle));
+            json.WriteNumber("busy", function.Sum(p => p.Busy));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static long DirectorySize(string path)
+    {
+        var directory = new DirectoryInfo(path);
+        if (!directory.Exists)
+        {
+            return 0;
+        }
+        long total = 0;
+        // Files come and go while we count (temp uploads, stem cells): a vanished file is simply not counted.
+        foreach (var file in directory.EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint }))
+        {
+            try
+            {
+                total += file.Length;
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return total;
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Nimbus.ApiGateway;
 using Nimbus.Billing;
 using Nimbus.CloudWatch;
+using Nimbus.Console;
 using Nimbus.Core;
 using Nimbus.DynamoDb;
 using Nimbus.EventBridge;
@@ -27,14 +28,18 @@ public sealed class NimbusHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private NimbusHost(WebApplication app, Uri endpoint)
+    private NimbusHost(WebApplication app, Uri endpoint, ConsoleOptions console)
     {
         _app = app;
         Endpoint = endpoint;
+        ConsoleUrl = new Uri(endpoint, ConsoleEndpoints.BasePath + "/" + (console.RequireToken ? "?token=" + console.Token : ""));
     }
 
     /// <summary>The address the edge endpoint listens on, with the real port when 0 was asked for.</summary>
     public Uri Endpoint { get; }
+
+    /// <summary>The console's address, with its token when the server is reachable beyond this machine.</summary>
+    public Uri ConsoleUrl { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -80,6 +85,8 @@ public sealed class NimbusHost : IAsyncDisposable
         services.AddNimbusApiGateway();
         services.AddNimbusEventBridge();
         services.AddNimbusDynamoDb();
+        var console = ConsoleOptionsFor(options);
+        services.AddNimbusConsole(console);
 
         var app = builder.Build();
         var health = app.Services.GetRequiredService<HealthEndpoint>();
@@ -88,14 +95,31 @@ public sealed class NimbusHost : IAsyncDisposable
         app.UseRouting();
         app.MapGet("/_nimbus/health", health.WriteAsync);
         app.MapNimbusCosts();
+        app.MapNimbusConsole();
         app.UseEndpoints(_ => { });
         app.Run(dispatcher.DispatchAsync);
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         app.Services.GetRequiredService<EdgeEndpoint>().Url = endpoint.ToString();
-        return new NimbusHost(app, endpoint);
+        return new NimbusHost(app, endpoint, console);
+    }
+
+    /// <summary>
+    /// Bound to loopback, the console is as open as the endpoint itself; bound to anything else, it needs a token.
+    /// It signs its AWS requests with the first configured key, as a user's own CLI would.
+    /// </summary>
+    private static ConsoleOptions ConsoleOptionsFor(NimbusOptions options)
+    {
+        var requireToken = !IPAddress.TryParse(options.BindAddress, out var bind) || !IPAddress.IsLoopback(bind);
+        var (keyId, secret) = options.Credentials.Secrets.First();
+        return new ConsoleOptions
+        {
+            RequireToken = requireToken,
+            Token = options.ConsoleToken ?? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
+            Session = new ConsoleSession(keyId, secret, options.AccountId, options.Region),
+        };
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);

@@ -32,4 +32,10 @@ public sealed record NimbusOptions
     /// (<c>NIMBUS_CREDENTIALS=key:secret,…</c>, <c>NIMBUS_STRICT_SIGNATURES=true</c>).
     /// </summary>
     public Nimbus.Protocol.SigV4.SigV4Credentials Credentials { get; init; } = new();
+
+    /// <summary>
+    /// The console's token when the server binds beyond loopback (<c>NIMBUS_CONSOLE_TOKEN</c>); null: a random one
+    /// per start, printed with the console's address.
+    /// </summary>
+    public string? ConsoleToken { get; init; }
 }

@@ -30,9 +30,11 @@ var options = new NimbusOptions
         .Where(c => c.Value is not null)
         .ToDictionary(c => c.Key, c => c.Value!),
     Credentials = Nimbus.Protocol.SigV4.SigV4Credentials.Parse(configuration["CREDENTIALS"], configuration.GetValue("STRICT_SIGNATURES", false)),
+    ConsoleToken = configuration["CONSOLE_TOKEN"],
 };
 
 await using var host = await NimbusHost.StartAsync(options);
 Console.WriteLine($"Nimbus is listening on {host.Endpoint} (data: {Path.GetFullPath(options.DataDirectory)})");
+Console.WriteLine($"Console: {host.ConsoleUrl}");
 Console.WriteLine($"Try: aws --endpoint-url {host.Endpoint.ToString().TrimEnd('/')} lambda list-functions");
 await host.WaitForShutdownAsync();
