@@ -103,7 +103,7 @@ public sealed class ConsolePagesTests : IClassFixture<ConsoleFixture>
         using var http = new HttpClient();
         using var health = JsonDocument.Parse(await http.GetStringAsync(_console.Server.EndpointUrl + "/_nimbus/health"));
         var page = await _console.OpenAsync("#/system");
-        await Expect(page.GetByTestId("isolation")).ToHaveTextAsync(health.RootElement.GetProperty("isolation").GetString()!);
+        await Expect(page.GetByTestId("isolation")).ToHaveTextAsync(health.RootElement.GetProperty("isolation").GetString()!, Eventually);
         // The fixture's invocations left a warm environment (idle timeout: minutes).
         await Expect(page.Locator($"svg[aria-label='Execution environments (busy of warm)'] rect.bar[data-label='{ConsoleFixture.FunctionName}']")).ToHaveCountAsync(1);
         await ConsoleFixture.ScreenshotAsync(page, "system");

@@ -6,6 +6,9 @@ const pages = {
   functions: () => import('./pages/functions.js'),
   function: () => import('./pages/function.js'),
   logs: () => import('./pages/logs.js'),
+  s3: () => import('./pages/s3.js'),
+  dynamodb: () => import('./pages/dynamodb.js'),
+  apigateway: () => import('./pages/apigateway.js'),
   costs: () => import('./pages/costs.js'),
   system: () => import('./pages/system.js'),
 };
