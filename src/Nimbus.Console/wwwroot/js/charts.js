@@ -27,7 +27,7 @@ function formatNumber(value) {
  * A line chart of series `[{ name, points: [{ t: Date, v: number }] }]` over [from, to].
  * The container gets role=img and a title so the chart is named for assistive technology and tests.
  */
-export function lineChart(container, { title, series, from, to, unit = '' }) {
+export function lineChart(container, { title, series, from, to, unit = '', days = false }) {
   const width = 560, height = 210, left = 48, right = 16, top = 40, bottom = 28;
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart line-chart', role: 'img', 'aria-label': title });
   el('text', { x: left, y: 14, class: 'chart-title' }, svg).textContent = title + (unit ? ` (${unit})` : '');
@@ -42,7 +42,7 @@ export function lineChart(container, { title, series, from, to, unit = '' }) {
   for (let i = 0; i <= 3; i++) {
     const t = new Date(from.getTime() + ((to - from) * i) / 3);
     el('text', { x: x(t), y: height - 8, class: 'axis', 'text-anchor': i === 0 ? 'start' : i === 3 ? 'end' : 'middle' }, svg).textContent =
-      t.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      days ? t.toLocaleDateString([], { month: 'short', day: 'numeric' }) : t.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   }
   series.forEach((s, index) => {
     const color = PALETTE[index % PALETTE.length];

@@ -22,7 +22,7 @@ export async function render(main, _args, live) {
     const days = report.days.map(d => ({ t: new Date(d.date + 'T12:00:00Z'), v: d.cost }));
     const now = new Date();
     lineChart(panels[3], {
-      title: 'Cost per day', unit: 'USD', series: [{ name: 'Cost', points: days }],
+      title: 'Cost per day', unit: 'USD', days: true, series: [{ name: 'Cost', points: days }],
       from: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)), to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)),
     });
   });
