@@ -32,8 +32,9 @@ public sealed record ExecutionOptions
     public string? StemCellDirectory { get; init; }
 
     /// <summary>
-    /// Serve an environment's Runtime API only to that environment's own processes (sandboxes share the host network,
-    /// so another function could otherwise connect to its port). Off only for tests in which the test is the runtime.
+    /// Serve an environment's Runtime API only to that environment's own processes: sandboxes on the host network could
+    /// otherwise connect to another's port (isolated sandboxes cannot even see another's socket; the check is a second
+    /// wall there). Off only for tests in which the test is the runtime.
     /// </summary>
     public bool VerifyRuntimeApiPeers { get; init; } = true;
 }

@@ -12,6 +12,9 @@ public interface IExecutionEngine
     /// <summary>What isolation the engine runs environments under (<c>process</c> until sandboxes land).</summary>
     string IsolationLevel { get; }
 
+    /// <summary>What networks sandboxes reach, in words (for health): their own namespace, or the host's and why.</summary>
+    string NetworkIsolation => "shared with the host";
+
     /// <summary>
     /// Runs one invocation in an environment of <paramref name="spec"/>'s pool, starting one if none is idle.
     /// Never throws for function failures: timeouts, crashes, init errors and oversized responses are outcomes.

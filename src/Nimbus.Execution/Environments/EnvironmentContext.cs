@@ -17,4 +17,11 @@ internal sealed record EnvironmentContext(
 {
     /// <summary>The pre-started runtimes cold starts take from; null when disabled.</summary>
     public StemCells.StemCellBank? StemCells { get; init; }
+
+    /// <summary>Run directories of network-isolated sandboxes; null when the launcher cannot isolate networks.</summary>
+    public RunDirectories? Runs { get; init; }
+
+    /// <summary>Whether environments of <paramref name="spec"/> get a network namespace of their own.</summary>
+    public bool Isolates(EnvironmentSpec spec) => spec.Network == NetworkMode.Isolated && Runs is not null;
+
 }
