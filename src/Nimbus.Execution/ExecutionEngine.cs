@@ -27,6 +27,7 @@ internal sealed class ExecutionEngine : IExecutionEngine, IDisposable
         {
             StemCells = options.StemCellsPerRuntime > 0 ? new StemCells.StemCellBank(launcher, options, bootstraps, edge, time, runs) : null,
             Runs = runs,
+            ScaleOut = options.ScaleOutLimit > 0 ? new ScaleOutLimiter(options.ScaleOutLimit, options.ScaleOutPeriod, time) : null,
         };
         IsolationLevel = launcher.IsolationLevel;
         NetworkIsolation = launcher.IsolatesNetwork

@@ -37,4 +37,13 @@ public sealed record ExecutionOptions
     /// wall there). Off only for tests in which the test is the runtime.
     /// </summary>
     public bool VerifyRuntimeApiPeers { get; init; } = true;
+
+    /// <summary>
+    /// New execution environments a function may add per <see cref="ScaleOutPeriod"/> (AWS: 1,000 every 10 seconds,
+    /// refilled continuously); an invoke that would need one more is throttled. 0 disables the limit.
+    /// </summary>
+    public int ScaleOutLimit { get; init; } = 1000;
+
+    /// <summary>The period of <see cref="ScaleOutLimit"/>.</summary>
+    public TimeSpan ScaleOutPeriod { get; init; } = TimeSpan.FromSeconds(10);
 }

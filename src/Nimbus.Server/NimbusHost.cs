@@ -75,6 +75,8 @@ public sealed class NimbusHost : IAsyncDisposable
             RuntimeInterpreters = options.RuntimeInterpreters,
             Isolation = options.Isolation,
             StemCellDirectory = Path.Combine(Path.GetFullPath(options.DataDirectory), "cells"),
+            ScaleOutLimit = options.ScaleOutLimit,
+            ScaleOutPeriod = options.ScaleOutPeriod,
         });
         services.AddNimbusLambda();
         services.AddNimbusS3();
