@@ -44,4 +44,7 @@ public sealed record EnvironmentSpec
 
     /// <summary><c>/aws/lambda/{name}</c> unless the function's logging config names another group.</summary>
     public required string LogGroupName { get; init; }
+
+    /// <summary>Isolated (only the Runtime API and the Nimbus endpoint) unless the function may use other networks.</summary>
+    public NetworkMode Network { get; init; }
 }

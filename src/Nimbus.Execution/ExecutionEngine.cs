@@ -22,11 +22,17 @@ internal sealed class ExecutionEngine : IExecutionEngine, IDisposable
     {
         Runtimes = runtimes;
         var bootstraps = options.BootstrapDirectory ?? Path.Combine(AppContext.BaseDirectory, "Bootstraps");
+        var runs = launcher.IsolatesNetwork ? new RunDirectories() : null;
         _context = new EnvironmentContext(launcher, logs, edge, time, options, bootstraps, logger)
         {
-            StemCells = options.StemCellsPerRuntime > 0 ? new StemCells.StemCellBank(launcher, options, bootstraps, edge, time) : null,
+            StemCells = options.StemCellsPerRuntime > 0 ? new StemCells.StemCellBank(launcher, options, bootstraps, edge, time, runs) : null,
+            Runs = runs,
+            ScaleOut = options.ScaleOutLimit > 0 ? new ScaleOutLimiter(options.ScaleOutLimit, options.ScaleOutPeriod, time) : null,
         };
         IsolationLevel = launcher.IsolationLevel;
+        NetworkIsolation = launcher.IsolatesNetwork
+            ? "per-sandbox network namespace: only the Runtime API and the Nimbus endpoint (functions tagged nimbus:network=internet use the host's)"
+            : "shared with the host: " + ((launcher as BubblewrapProcessLauncher)?.NetworkProblem ?? "functions run without a sandbox");
         // Reaping precision need not beat a fraction of the keep-alive; a coarse timer costs nothing on the hot path.
         var period = TimeSpan.FromTicks(Math.Clamp(options.IdleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromMinutes(1).Ticks));
         _reaper = time.CreateTimer(static state => ((ExecutionEngine)state!).ReapIdle(), this, period, period);
@@ -35,6 +41,8 @@ internal sealed class ExecutionEngine : IExecutionEngine, IDisposable
     public RuntimeCatalog Runtimes { get; }
 
     public string IsolationLevel { get; }
+
+    public string NetworkIsolation { get; }
 
     public Task<InvocationOutcome> InvokeAsync(EnvironmentSpec spec, InvocationRequest request, CancellationToken cancellationToken)
     {
@@ -96,5 +104,6 @@ internal sealed class ExecutionEngine : IExecutionEngine, IDisposable
             pool.Stop();
         }
         _pools.Clear();
+        _context.Runs?.Dispose();
     }
 }

@@ -32,8 +32,18 @@ public sealed record ExecutionOptions
     public string? StemCellDirectory { get; init; }
 
     /// <summary>
-    /// Serve an environment's Runtime API only to that environment's own processes (sandboxes share the host network,
-    /// so another function could otherwise connect to its port). Off only for tests in which the test is the runtime.
+    /// Serve an environment's Runtime API only to that environment's own processes: sandboxes on the host network could
+    /// otherwise connect to another's port (isolated sandboxes cannot even see another's socket; the check is a second
+    /// wall there). Off only for tests in which the test is the runtime.
     /// </summary>
     public bool VerifyRuntimeApiPeers { get; init; } = true;
+
+    /// <summary>
+    /// New execution environments a function may add per <see cref="ScaleOutPeriod"/> (AWS: 1,000 every 10 seconds,
+    /// refilled continuously); an invoke that would need one more is throttled. 0 disables the limit.
+    /// </summary>
+    public int ScaleOutLimit { get; init; } = 1000;
+
+    /// <summary>The period of <see cref="ScaleOutLimit"/>.</summary>
+    public TimeSpan ScaleOutPeriod { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -12,9 +12,13 @@ public interface IExecutionEngine
     /// <summary>What isolation the engine runs environments under (<c>process</c> until sandboxes land).</summary>
     string IsolationLevel { get; }
 
+    /// <summary>What networks sandboxes reach, in words (for health): their own namespace, or the host's and why.</summary>
+    string NetworkIsolation => "shared with the host";
+
     /// <summary>
     /// Runs one invocation in an environment of <paramref name="spec"/>'s pool, starting one if none is idle.
-    /// Never throws for function failures: timeouts, crashes, init errors and oversized responses are outcomes.
+    /// Never throws for function failures: timeouts, crashes, init errors and oversized responses are outcomes. Throws
+    /// <see cref="ScaleOutThrottledException"/> when a new environment is needed and the function's scale-out rate is used up.
     /// </summary>
     Task<InvocationOutcome> InvokeAsync(EnvironmentSpec spec, InvocationRequest request, CancellationToken cancellationToken);
 

@@ -25,6 +25,12 @@ public sealed record LambdaOptions
     /// <summary>Longest wait between throttle retries (AWS: up to 5 minutes).</summary>
     public TimeSpan ThrottleRetryMaxDelay { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Invocations of one function in one chain of requests before recursive loop detection stops the next (AWS: about
+    /// 16, https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html).
+    /// </summary>
+    public int RecursionLimit { get; init; } = 16;
+
     /// <summary>How long an event is kept when no event invoke configuration says otherwise (AWS: 6 hours).</summary>
     public TimeSpan DefaultMaximumEventAge { get; init; } = TimeSpan.FromHours(6);
 }

@@ -40,6 +40,7 @@ internal sealed class HealthEndpoint
         json.WriteString("version", Version);
         json.WriteNumber("uptimeSeconds", Math.Round((_time.GetUtcNow() - _startedAt).TotalSeconds, 3));
         json.WriteString("isolation", _engine.IsolationLevel);
+        json.WriteString("network", _engine.NetworkIsolation);
         json.WriteStartArray("services");
         foreach (var service in _services)
         {

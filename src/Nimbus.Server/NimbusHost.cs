@@ -53,6 +53,8 @@ public sealed class NimbusHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Parse(options.BindAddress), options.Port);
+            // Network-isolated sandboxes reach the edge only through this socket (bridged inside each sandbox).
+            kestrel.ListenUnixSocket(kestrel.ApplicationServices.GetRequiredService<EdgeEndpoint>().SocketPath!);
             // Services enforce AWS's own size limits (6 MB invoke payloads, 5 GB S3 parts) and answer with AWS's errors.
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.AddServerHeader = false;
@@ -63,8 +65,8 @@ public sealed class NimbusHost : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         // A fixed port is known before start-up: async events resumed at start (queued before a crash) run functions
         // that must already get the right AWS_ENDPOINT_URL. Port 0 is only known once listening (set below).
-        services.AddSingleton(options.Port == 0 ? new EdgeEndpoint()
-            : new EdgeEndpoint { Url = $"http://{(options.BindAddress is "0.0.0.0" or "::" ? "127.0.0.1" : options.BindAddress)}:{options.Port}" });
+        services.AddSingleton(options.Port == 0 ? new EdgeEndpoint { SocketPath = Nimbus.Execution.Processes.SandboxNetwork.CreateEdgeSocketPath() }
+            : new EdgeEndpoint { Url = $"http://{(options.BindAddress is "0.0.0.0" or "::" ? "127.0.0.1" : options.BindAddress)}:{options.Port}", SocketPath = Nimbus.Execution.Processes.SandboxNetwork.CreateEdgeSocketPath() });
         services.AddSingleton(new NimbusPaths(options.DataDirectory));
         services.AddSingleton(options.Credentials);
         services.AddSingleton(new EdgeOptions { DefaultAccountId = options.AccountId, DefaultRegion = options.Region });
@@ -78,6 +80,8 @@ public sealed class NimbusHost : IAsyncDisposable
             RuntimeInterpreters = options.RuntimeInterpreters,
             Isolation = options.Isolation,
             StemCellDirectory = Path.Combine(Path.GetFullPath(options.DataDirectory), "cells"),
+            ScaleOutLimit = options.ScaleOutLimit,
+            ScaleOutPeriod = options.ScaleOutPeriod,
         });
         services.AddNimbusLambda();
         services.AddNimbusS3();
@@ -100,7 +104,7 @@ public sealed class NimbusHost : IAsyncDisposable
         app.Run(dispatcher.DispatchAsync);
 
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => !a.Contains("unix:", StringComparison.Ordinal));
         var endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         app.Services.GetRequiredService<EdgeEndpoint>().Url = endpoint.ToString();
         return new NimbusHost(app, endpoint, console);

@@ -24,6 +24,12 @@ public sealed record NimbusOptions
     /// </summary>
     public Nimbus.Execution.IsolationMode Isolation { get; init; } = Nimbus.Execution.IsolationMode.Auto;
 
+    /// <summary>New execution environments per function per <see cref="ScaleOutPeriod"/> (AWS: 1,000 every 10 s); <c>--scale-out-limit</c>.</summary>
+    public int ScaleOutLimit { get; init; } = 1000;
+
+    /// <summary>The period of <see cref="ScaleOutLimit"/>; <c>--scale-out-period</c> (seconds).</summary>
+    public TimeSpan ScaleOutPeriod { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Interpreter per runtime identifier, overriding discovery (e.g. <c>nodejs22.x=/opt/node22/bin/node</c>).</summary>
     public IReadOnlyDictionary<string, string> RuntimeInterpreters { get; init; } = new Dictionary<string, string>();
 

@@ -13,6 +13,8 @@ var configuration = new ConfigurationBuilder()
         ["--region"] = "REGION",
         ["--idle-timeout"] = "IDLE_TIMEOUT_SECONDS",
         ["--isolation"] = "ISOLATION",
+        ["--scale-out-limit"] = "SCALE_OUT_LIMIT",
+        ["--scale-out-period"] = "SCALE_OUT_PERIOD_SECONDS",
     })
     .Build();
 
@@ -26,6 +28,9 @@ var options = new NimbusOptions
     EnvironmentIdleTimeout = TimeSpan.FromSeconds(configuration.GetValue("IDLE_TIMEOUT_SECONDS", 600)),
     // auto | process: "process" turns the bubblewrap sandbox off (e.g. where namespaces are not allowed).
     Isolation = Enum.Parse<Nimbus.Execution.IsolationMode>(configuration["ISOLATION"] ?? "auto", ignoreCase: true),
+    // Lambda's scaling rate: new environments per function per period (1,000 every 10 s on AWS; 0 = no limit).
+    ScaleOutLimit = configuration.GetValue("SCALE_OUT_LIMIT", 1000),
+    ScaleOutPeriod = TimeSpan.FromSeconds(configuration.GetValue("SCALE_OUT_PERIOD_SECONDS", 10.0)),
     RuntimeInterpreters = configuration.GetSection("RUNTIME").GetChildren()
         .Where(c => c.Value is not null)
         .ToDictionary(c => c.Key, c => c.Value!),

@@ -12,7 +12,7 @@ public sealed class ThumbnailPipelineTests(NimbusServerFixture server) : IClassF
     [Fact]
     public async Task UploadingAnImage_TriggersTheFunction_WhichWritesAResizedCopyToTheOtherBucket()
     {
-        var zip = await PackageAsync();
+        var zip = await JsSdkPackage.ThumbnailAsync();
         var image = Path.Combine(Path.GetTempPath(), FunctionPackage.UniqueName("photo") + ".png");
         await File.WriteAllBytesAsync(image, Png.Gradient(640, 480));
         try
@@ -66,13 +66,5 @@ public sealed class ThumbnailPipelineTests(NimbusServerFixture server) : IClassF
     }
 
     /// <summary>The example's zip from the fixture script (cached under ~/.cache/nimbus; built with npm on first use).</summary>
-    private static async Task<string> PackageAsync()
-    {
-        var script = Path.Combine(RepositoryPaths.Root(), "test", "fixtures", "thumbnail", "prepare.sh");
-        var result = await ProcessRunner.RunAsync("bash", [script], new Dictionary<string, string>(), timeout: TimeSpan.FromMinutes(10));
-        Assert.True(result.ExitCode == 0, "packaging examples/thumbnail failed: " + result.Describe());
-        return result.StandardOutput.Trim().Split('\n')[^1];
-    }
-
     private static string Quote(string path) => "\"" + path.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -25,7 +25,9 @@ public sealed class FakeRuntimeTests : IDisposable
     private (EnvironmentSpec Spec, Task<InvocationOutcome> Outcome) Start(InvocationRequest request, int timeoutSeconds = 10)
     {
         var code = _harness.WriteCode(("bootstrap", "#!/bin/sh\nexec sleep 600\n"));
-        var spec = EngineHarness.Spec("provided.al2023", "h", code, timeoutSeconds);
+        var spec = EngineHarness.Spec("provided.al2023", "h", code, timeoutSeconds)
+            // The test is the runtime, from outside any sandbox: it needs the loopback Runtime API of the host network.
+            with { Network = NetworkMode.Host };
         return (spec, _harness.Engine.InvokeAsync(spec, request, CancellationToken.None));
     }
 

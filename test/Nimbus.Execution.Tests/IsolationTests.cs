@@ -23,25 +23,73 @@ public sealed class IsolationTests : IDisposable
 
     public void Dispose() => _harness.Dispose();
 
-    private EnvironmentSpec Function(string body, int timeoutSeconds = 20, int memoryMb = 128)
+    private EnvironmentSpec Function(string body, int timeoutSeconds = 20, int memoryMb = 128, NetworkMode network = NetworkMode.Isolated)
     {
         var code = _harness.WriteCode(("app.py", "import json, os, socket, time\ndef handler(event, context):\n" + body));
-        return EngineHarness.Spec(Runtime, "app.handler", code, timeoutSeconds) with { MemorySizeMb = memoryMb };
+        return EngineHarness.Spec(Runtime, "app.handler", code, timeoutSeconds) with { MemorySizeMb = memoryMb, Network = network };
     }
 
     private static string Text(InvocationOutcome outcome) => Encoding.UTF8.GetString(outcome.Payload.Span);
 
-    [SandboxFact]
-    public async Task HostileRuntime_CannotFetchOrAnswerAnotherEnvironmentsInvocation()
+    /// <summary>
+    /// On the host network the attacker can connect to the victim's Runtime API port: the peer check must turn it away.
+    /// Isolated, it cannot even reach it: 127.0.0.1:9001 is its own Runtime API and the victim's socket is not in its
+    /// view. Either way it gets neither the victim's event nor a hand in its answer.
+    /// </summary>
+    [SandboxTheory]
+    [InlineData(NetworkMode.Host)]
+    [InlineData(NetworkMode.Isolated)]
+    public async Task HostileRuntime_CannotFetchOrAnswerAnotherEnvironmentsInvocation(NetworkMode network)
     {
-        var victim = Function("    time.sleep(event.get('sleep', 0))\n    return 'from the victim'\n");
-        Assert.Equal("\"from the victim\"", Text(await _harness.InvokeAsync(victim, EngineHarness.Request())));
+        var (attack, victimRequestId, victimOutcome) = await AttackAsync(network);
+
+        Assert.Equal(InvocationStatus.Success, attack.Status);
+        var found = JsonDocument.Parse(Text(attack)).RootElement;
+        var steal = found.GetProperty("steal").GetString()!;
+        var forge = found.GetProperty("forge").GetString()!;
+        Assert.DoesNotContain(victimRequestId, steal, StringComparison.Ordinal);
+        Assert.DoesNotContain("202 Accepted", forge, StringComparison.Ordinal);
+        if (network == NetworkMode.Host || !_launcher.IsolatesNetwork)
+        {
+            // Connection closed without a byte (or reset): no event, no 202, not even an HTTP answer.
+            Assert.DoesNotContain("HTTP/1.1", steal, StringComparison.Ordinal);
+            Assert.DoesNotContain("HTTP/1.1", forge, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("FileNotFoundError", found.GetProperty("socket").GetString());
+        }
+        var outcome = await victimOutcome;
+        Assert.Equal(InvocationStatus.Success, outcome.Status);
+        Assert.Equal("\"from the victim\"", Text(outcome));
+    }
+
+    /// <summary>The attack above is real: without the peer check, on the host network, it answers the victim's invocation.</summary>
+    [SandboxFact]
+    public async Task HostileRuntime_OnTheHostNetwork_WithoutThePeerCheck_AnswersTheVictimsInvocation()
+    {
+        using var unguarded = new EngineHarness(new ExecutionOptions { VerifyRuntimeApiPeers = false }, _launcher);
+
+        var (attack, _, victimOutcome) = await AttackAsync(NetworkMode.Host, unguarded);
+
+        Assert.Contains("202 Accepted", JsonDocument.Parse(Text(attack)).RootElement.GetProperty("forge").GetString(), StringComparison.Ordinal);
+        Assert.Equal("\"stolen\"", Text(await victimOutcome));
+    }
+
+    private async Task<(InvocationOutcome Attack, string VictimRequestId, Task<InvocationOutcome> VictimOutcome)> AttackAsync(NetworkMode network,
+        EngineHarness? harness = null)
+    {
+        harness ??= _harness;
+        var victim = Function("    time.sleep(event.get('sleep', 0))\n    return 'from the victim'\n", network: network);
+        Assert.Equal("\"from the victim\"", Text(await harness.InvokeAsync(victim, EngineHarness.Request())));
         var (victimLaunch, _) = await _launcher.NextLaunchAsync();
         var victimPort = int.Parse(victimLaunch.Environment["AWS_LAMBDA_RUNTIME_API"].Split(':')[1], CultureInfo.InvariantCulture);
+        var victimSocket = victimLaunch.Network?.RuntimeApiSocket ?? "/nonexistent";
         var inFlight = EngineHarness.Request("""{"sleep": 8}""");
-        var victimOutcome = _harness.InvokeAsync(victim, inFlight, seconds: 60);
+        var victimOutcome = harness.InvokeAsync(victim, inFlight, seconds: 60);
 
-        // The attacker knows the victim's port and in-flight request id, and tries both the next event and the answer.
+        // The attacker knows the victim's address (port, and socket path on the host) and in-flight request id, and
+        // tries both the next event and the answer.
         var hostile = Function("""
                 def attempt(request):
                     s = socket.create_connection(('127.0.0.1', event['port']))
@@ -56,18 +104,16 @@ public sealed class IsolationTests : IDisposable
                 steal = attempt(b'GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nHost: x\r\n\r\n')
                 body = b'"stolen"'
                 forge = attempt(b'POST /2018-06-01/runtime/invocation/' + event['id'].encode() + b'/response HTTP/1.1\r\nHost: x\r\nContent-Length: 8\r\n\r\n' + body)
-                return {'steal': steal, 'forge': forge}
-            """);
-        var attack = await _harness.InvokeAsync(hostile, EngineHarness.Request(JsonSerializer.Serialize(new { port = victimPort, id = inFlight.RequestId })));
-
-        Assert.Equal(InvocationStatus.Success, attack.Status);
-        var found = JsonDocument.Parse(Text(attack)).RootElement;
-        // Connection closed without a byte (or reset): no event, no 202.
-        Assert.DoesNotContain("HTTP/1.1", found.GetProperty("steal").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("HTTP/1.1", found.GetProperty("forge").GetString(), StringComparison.Ordinal);
-        var outcome = await victimOutcome;
-        Assert.Equal(InvocationStatus.Success, outcome.Status);
-        Assert.Equal("\"from the victim\"", Text(outcome));
+                try:
+                    u = socket.socket(socket.AF_UNIX)
+                    u.connect(event['socket'])
+                    reached = 'connected'
+                except OSError as e:
+                    reached = type(e).__name__
+                return {'steal': steal, 'forge': forge, 'socket': reached}
+            """, network: network);
+        var attack = await harness.InvokeAsync(hostile, EngineHarness.Request(JsonSerializer.Serialize(new { port = victimPort, id = inFlight.RequestId, socket = victimSocket })));
+        return (attack, inFlight.RequestId, victimOutcome);
     }
 
     [SandboxFact]
@@ -86,9 +132,10 @@ public sealed class IsolationTests : IDisposable
 
         var found = JsonDocument.Parse(Text(await _harness.InvokeAsync(spec, EngineHarness.Request($"{{\"host\": {Environment.ProcessId}}}")))).RootElement;
 
-        // Only the sandbox's own init (bwrap) and the runtime: not this test host, not the server, not other functions.
+        // Only the sandbox's own init (bwrap's, or nimbus-init) and the runtime: not this test host, not the server, not other functions.
         Assert.All(found.GetProperty("cmdlines").EnumerateArray(), c =>
-            Assert.True(c.GetString()!.Contains("bwrap", StringComparison.Ordinal) || c.GetString()!.Contains("bootstrap.py", StringComparison.Ordinal), c.GetString()));
+            Assert.True(c.GetString()!.Contains("bwrap", StringComparison.Ordinal) || c.GetString()!.StartsWith("/run/nimbus/init ", StringComparison.Ordinal)
+                || c.GetString()!.Contains("bootstrap.py", StringComparison.Ordinal), c.GetString()));
         Assert.Equal("no such process", found.GetProperty("signal").GetString());
     }
 

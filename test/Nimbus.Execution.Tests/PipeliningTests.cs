@@ -27,7 +27,9 @@ public sealed class PipeliningTests : IDisposable
     private async Task<(EnvironmentSpec Spec, RawHttpClient Runtime, InvocationRequest First, Task<InvocationOutcome> Outcome)> StartAsync()
     {
         var code = _harness.WriteCode(("bootstrap", "#!/bin/sh\nexec sleep 600\n"));
-        var spec = EngineHarness.Spec("provided.al2023", "h", code, timeoutSeconds: 10);
+        var spec = EngineHarness.Spec("provided.al2023", "h", code, timeoutSeconds: 10)
+            // The test is the runtime, from outside any sandbox: it needs the loopback Runtime API of the host network.
+            with { Network = NetworkMode.Host };
         var first = EngineHarness.Request("1");
         var outcome = _harness.Engine.InvokeAsync(spec, first, CancellationToken.None);
         var (launch, _) = await _launcher.NextLaunchAsync();

@@ -47,11 +47,20 @@ public sealed class SandboxTests : IDisposable
             """);
 
         var pids = found.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32()).ToList();
-        // The namespace holds bwrap's init and the runtime: none of the host's processes, this test host included.
+        // The namespace holds its init (bwrap's, or nimbus-init bridging an isolated network) and the runtime: none of
+        // the host's processes, this test host included.
         Assert.DoesNotContain(Environment.ProcessId, pids);
         Assert.True(pids.Count <= 3, "visible pids: " + string.Join(",", pids));
         Assert.True(found.GetProperty("self").GetInt32() <= 3);
-        Assert.EndsWith("bwrap", found.GetProperty("init").GetString());
+        var init = found.GetProperty("init").GetString()!;
+        if (_launcher.IsolatesNetwork)
+        {
+            Assert.Equal("/run/nimbus/init", init);
+        }
+        else
+        {
+            Assert.EndsWith("bwrap", init);
+        }
     }
 
     [SandboxFact]
@@ -179,7 +188,7 @@ public sealed class SandboxTests : IDisposable
     [SandboxFact]
     public void IsolationLevel_SaysWhatIsInForce()
     {
-        Assert.Matches("^bubblewrap(\\+cgroup-v[12])?$", _harness.Engine.IsolationLevel);
+        Assert.Matches("^bubblewrap(\\+netns)?(\\+cgroup-v[12])?$", _harness.Engine.IsolationLevel);
         Assert.Equal("process", new PosixProcessLauncher().IsolationLevel);
     }
 

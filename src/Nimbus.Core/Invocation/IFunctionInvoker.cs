@@ -23,6 +23,12 @@ public enum InvocationKind
 public sealed record FunctionInvocation(string FunctionName, ReadOnlyMemory<byte> Payload, InvocationKind Kind)
 {
     public string? Qualifier { get; init; }
+
+    /// <summary>
+    /// The <c>X-Amzn-Trace-Id</c> of the request that caused this invocation (e.g. a function's own S3 write), so that
+    /// Lambda can follow the chain and stop recursive loops (<see cref="TraceLineage"/>); null when there was none.
+    /// </summary>
+    public string? TraceHeader { get; init; }
 }
 
 public sealed record FunctionInvocationResult(int StatusCode, ReadOnlyMemory<byte> Payload)

@@ -2,8 +2,8 @@ namespace Nimbus.Execution.Environments;
 
 /// <summary>
 /// The warm environments of one <see cref="EnvironmentSpec.PoolKey"/>. An invocation takes the most recently used
-/// idle environment (so the rest age and get reaped) or starts a new one: the pool scales out without a limit,
-/// concurrency limits are the Lambda layer's.
+/// idle environment (so the rest age and get reaped) or starts a new one, as fast as the function's scale-out rate
+/// allows; concurrency limits are the Lambda layer's.
 /// </summary>
 internal sealed class EnvironmentPool(EnvironmentSpec spec, RuntimeInfo runtime, EnvironmentContext context)
 {
@@ -23,6 +23,10 @@ internal sealed class EnvironmentPool(EnvironmentSpec spec, RuntimeInfo runtime,
                 return await CompleteAsync(warm, invocation);
             }
             Release(warm);
+        }
+        if (context.ScaleOut?.TryStart(spec.FunctionKey) == false)
+        {
+            throw new ScaleOutThrottledException(spec.FunctionName);
         }
         var environment = new ExecutionEnvironment(spec, runtime, context);
         lock (_idle)

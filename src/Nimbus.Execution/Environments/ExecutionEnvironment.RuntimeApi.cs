@@ -4,14 +4,14 @@ namespace Nimbus.Execution.Environments;
 
 internal sealed partial class ExecutionEnvironment
 {
-    public async ValueTask<bool> AcceptsAsync(int clientPort)
+    public async ValueTask<bool> AcceptsAsync(System.Net.Sockets.Socket socket)
     {
         if (!_context.Options.VerifyRuntimeApiPeers)
         {
             return true;
         }
         await _started.Task;
-        return _process?.ProcessIds() is not { } pids || RuntimePeer.IsHeldBy(clientPort, _server.Port, pids);
+        return _process?.ProcessIds() is not { } pids || RuntimePeer.IsOneOf(socket, _server.Port, pids);
     }
 
     public ValueTask<RuntimeInvocation> NextAsync(CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ internal sealed partial class ExecutionEnvironment : IRuntimeApiHandler, IDispos
     private readonly EnvironmentContext _context;
     private readonly TimeProvider _time;
     private readonly FunctionLogCollector _collector;
-    private readonly RuntimeApiServer _server;
+    private RuntimeApiServer _server = null!;
     private readonly IProcessHandle? _process;
     private readonly Channel<RuntimeInvocation> _invocations =
         Channel.CreateUnbounded<RuntimeInvocation>(new UnboundedChannelOptions { SingleWriter = true });
@@ -43,14 +43,19 @@ internal sealed partial class ExecutionEnvironment : IRuntimeApiHandler, IDispos
         // Stream names as Lambda writes them: 2026/11/27/[$LATEST]<32 hex> (the version in brackets).
         var stream = _time.GetUtcNow().ToString("yyyy'/'MM'/'dd", CultureInfo.InvariantCulture) + "/[" + spec.Version + "]" + RequestIds.NewHex32();
         _collector = new FunctionLogCollector(context.Logs, spec.Scope, spec.LogGroupName, stream, _time);
-        _server = new RuntimeApiServer(this);
         _startTimestamp = _time.GetTimestamp();
-        var launch = RuntimeLaunch.Build(spec, runtime, context.BootstrapRoot, _server.Address, stream, context.Edge.Url,
-            context.Launcher.ConfinesFilesystem);
+        var isolated = context.Isolates(spec);
+        if (!isolated)
+        {
+            _server = RuntimeApiServer.OnLoopback(this);
+        }
+        var launch = RuntimeLaunch.Build(spec, runtime, context.BootstrapRoot, isolated ? SandboxNetwork.RuntimeApiAddress : _server.Address, stream,
+            isolated ? SandboxNetwork.EdgeUrl(context.Edge) : context.Edge.Url, context.Launcher.ConfinesFilesystem, isolated);
         try
         {
             // A ready stem cell becomes this environment when there is one; the init phase (and its duration) starts here either way.
-            _process = context.StemCells?.TrySpecialise(spec, runtime, launch) ?? context.Launcher.Start(launch);
+            // An isolated one brings its own run directory, where this environment's Runtime API socket goes.
+            _process = context.StemCells?.TrySpecialise(spec, runtime, launch, isolated ? directory => BindRuntimeApi(directory, ownsDirectory: false) : null) ?? StartPlain(launch, isolated);
         }
         catch (Win32Exception exception)
         {
@@ -61,6 +66,7 @@ internal sealed partial class ExecutionEnvironment : IRuntimeApiHandler, IDispos
                 : ErrorDocument("Runtime.InvalidEntrypoint", exception.Message);
             _init.TrySetResult(InitResult.Failed(0, InvocationStatus.FunctionError, "Runtime.InvalidEntrypoint", _ => error));
             _readerDone.TrySetResult();
+            _server?.Dispose();
             return;
         }
         finally
@@ -73,6 +79,25 @@ internal sealed partial class ExecutionEnvironment : IRuntimeApiHandler, IDispos
             context.Options.InitTimeout, Timeout.InfiniteTimeSpan);
         new Thread(ReadLoop) { IsBackground = true, Name = "nimbus-env-output" }.Start();
         LogMessages.EnvironmentStarted(context.Logger, spec.FunctionName, stream, ProcessId, _server.Port);
+    }
+
+    /// <summary>Serves this environment's Runtime API on a Unix socket in a network-isolated sandbox's run directory.</summary>
+    private void BindRuntimeApi(string runDirectory, bool ownsDirectory)
+    {
+        // A stem cell that could not take the function after all leaves a server behind: replaced with the next cell's.
+        _server?.Dispose();
+        _server = RuntimeApiServer.OnUnixSocket(this, runDirectory, ownsDirectory);
+    }
+
+    private IProcessHandle StartPlain(Processes.ProcessLaunchRequest launch, bool isolated)
+    {
+        if (isolated)
+        {
+            var runDirectory = _context.Runs!.Create();
+            BindRuntimeApi(runDirectory, ownsDirectory: true);
+            launch = launch with { Network = SandboxNetwork.For(runDirectory, _context.Edge) };
+        }
+        return _context.Launcher.Start(launch);
     }
 
     public string LogStreamName => _collector.StreamName;
@@ -171,7 +196,7 @@ internal sealed partial class ExecutionEnvironment : IRuntimeApiHandler, IDispos
             _dead = true;
         }
         _process?.Kill();
-        _server.Dispose();
+        _server?.Dispose();
     }
 
     public void Dispose()

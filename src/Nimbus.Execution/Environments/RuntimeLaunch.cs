@@ -18,15 +18,19 @@ internal static class RuntimeLaunch
 
     public static IReadOnlyCollection<string> Reserved => _reserved;
 
+    /// <summary>Names the Runtime API's Unix socket for Nimbus's own bootstraps in a network-isolated sandbox.</summary>
+    public const string RuntimeApiSocketVariable = "NIMBUS_RUNTIME_API_SOCKET";
+
     public static ProcessLaunchRequest Build(EnvironmentSpec spec, RuntimeInfo runtime, string bootstrapRoot,
-        string runtimeApi, string logStreamName, string endpointUrl, bool sandboxed = false)
+        string runtimeApi, string logStreamName, string endpointUrl, bool sandboxed = false, bool isolatedNetwork = false)
     {
         var launch = ForRuntime(runtime, bootstrapRoot, Path.GetFullPath(spec.CodeDirectory), spec.MemorySizeMb, endpointUrl, sandboxed);
         var env = (Dictionary<string, string>)launch.Environment;
         foreach (var (key, value) in spec.Environment)
         {
-            // NIMBUS_STEM_CELL would make a plain start wait for a specialisation that never comes.
-            if (!_reserved.Contains(key, StringComparer.Ordinal) && key != "NIMBUS_STEM_CELL")
+            // NIMBUS_STEM_CELL would make a plain start wait for a specialisation that never comes; the Runtime API
+            // socket is the engine's to name.
+            if (!_reserved.Contains(key, StringComparer.Ordinal) && key is not ("NIMBUS_STEM_CELL" or RuntimeApiSocketVariable))
             {
                 env[key] = value;
             }
@@ -41,6 +45,12 @@ internal static class RuntimeLaunch
         env["AWS_LAMBDA_LOG_STREAM_NAME"] = logStreamName;
         env["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";
         env["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
+        if (isolatedNetwork)
+        {
+            // Nimbus's own bootstraps talk to the Runtime API socket directly (one hop less than through nimbus-init's
+            // bridge); custom runtimes use AWS_LAMBDA_RUNTIME_API as everywhere.
+            env[RuntimeApiSocketVariable] = SandboxNetwork.SandboxRuntimeApiSocket;
+        }
         // The account id as access key: SDK calls made by the function land in the function's own account.
         env["AWS_ACCESS_KEY_ID"] = spec.Scope.AccountId;
         env["AWS_SECRET_ACCESS_KEY"] = "nimbus-function-secret";

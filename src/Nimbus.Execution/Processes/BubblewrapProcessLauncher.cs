@@ -7,7 +7,9 @@ namespace Nimbus.Execution.Processes;
 /// Runs each runtime in a bubblewrap sandbox (https://github.com/containers/bubblewrap): new pid, ipc, uts and mount
 /// namespaces; read-only system directories, interpreter, bootstraps (<c>/var/runtime</c>) and code
 /// (<c>/var/task</c>); a private <c>/tmp</c> tmpfs of EphemeralStorage; no view of the data directory, the server's
-/// files or other functions. The network namespace is shared (see <see cref="NetworkNote"/>).
+/// files or other functions. With <c>nimbus-init</c> (built from <c>Sandbox/nimbus-init.c</c>) a request that asks for an
+/// isolated network also gets its own network namespace: loopback only, with the Runtime API and the edge endpoint
+/// bridged in from Unix sockets by <c>nimbus-init</c> as the namespace's PID 1 (see <see cref="SandboxNetwork"/>).
 /// With a <see cref="CgroupController"/>, every sandbox is born inside its own cgroup: a <c>/bin/sh</c> wrapper
 /// writes its own pid into the cgroup and then execs bwrap, so bwrap, the namespace's init and the runtime all
 /// inherit it — no window in which user code runs unlimited (which placing bwrap's pid after spawn would leave,
@@ -15,11 +17,9 @@ namespace Nimbus.Execution.Processes;
 /// </summary>
 internal sealed class BubblewrapProcessLauncher : IProcessLauncher
 {
-    /// <summary>
-    /// Why the network is shared: the Runtime API and the AWS endpoint listen on host loopback, which a new network
-    /// namespace would hide. A function therefore reaches what the host reaches (loopback services included).
-    /// </summary>
-    internal const string NetworkNote = "shared with the host";
+    /// <summary>Where <c>nimbus-init</c> is shown inside a sandbox.</summary>
+    private const string SandboxInit = "/run/nimbus/init";
+    private const string SandboxEdgeDirectory = "/run/nimbus/edge";
 
     private const string Shell = "/bin/sh";
     // Writes the wrapper shell's pid into each cgroup.procs given (count first), then becomes bwrap.
@@ -38,18 +38,23 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
     private readonly System.Collections.Concurrent.BlockingCollection<(ProcessLaunchRequest Request, TaskCompletionSource<IProcessHandle> Result)> _spawns = [];
     private readonly string _bwrap;
     private readonly CgroupController? _cgroups;
+    private readonly string? _init;
 
-    public BubblewrapProcessLauncher(string bwrap, CgroupController? cgroups)
+    public BubblewrapProcessLauncher(string bwrap, CgroupController? cgroups, string? init = null)
     {
         _bwrap = bwrap;
         _cgroups = cgroups;
-        IsolationLevel = cgroups is null ? "bubblewrap" : "bubblewrap+cgroup-v" + cgroups.Version.ToString(CultureInfo.InvariantCulture);
+        _init = init;
+        IsolationLevel = "bubblewrap" + (init is null ? "" : "+netns")
+            + (cgroups is null ? "" : "+cgroup-v" + cgroups.Version.ToString(CultureInfo.InvariantCulture));
         new Thread(SpawnLoop) { IsBackground = true, Name = "nimbus-sandbox-spawner" }.Start();
     }
 
     public string IsolationLevel { get; }
 
     public bool ConfinesFilesystem => true;
+
+    public bool IsolatesNetwork => _init is not null;
 
     public IProcessHandle Start(ProcessLaunchRequest request)
     {
@@ -68,7 +73,7 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
             argv.AddRange(cgroup.ProcsFiles);
         }
         argv.Add(_bwrap);
-        AddSandboxArguments(argv, request);
+        AddSandboxArguments(argv, request, _init);
         IProcessHandle inner;
         try
         {
@@ -108,11 +113,21 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
         }
     }
 
-    private static void AddSandboxArguments(List<string> argv, ProcessLaunchRequest request)
+    private static void AddSandboxArguments(List<string> argv, ProcessLaunchRequest request, string? init)
     {
-        // Run as root, bwrap keeps every capability: a function could then load kernel modules or, the network being
+        // Run as root, bwrap keeps every capability: a function could then load kernel modules or, when the network is
         // shared, reconfigure the host's. It gets none, like Lambda's sandbox user.
         argv.AddRange(["--cap-drop", "ALL", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session"]);
+        var network = init is null ? null : request.Network;
+        if (network is not null)
+        {
+            // nimbus-init is the namespace's PID 1 (reaping, exit status as bwrap's init reports it) and its bridge.
+            argv.AddRange(["--unshare-net", "--as-pid-1", "--ro-bind", init!, SandboxInit, "--ro-bind", network.RunDirectory, SandboxNetwork.SandboxRunDirectory]);
+            if (network.EdgeSocket is { } edge)
+            {
+                argv.AddRange(["--ro-bind", Path.GetDirectoryName(edge)!, SandboxEdgeDirectory]);
+            }
+        }
         foreach (var directory in _systemDirectories)
         {
             argv.AddRange(["--ro-bind-try", directory, directory]);
@@ -146,6 +161,15 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
             argv.AddRange(["--setenv", key, value]);
         }
         argv.Add("--");
+        if (network is not null)
+        {
+            argv.AddRange([SandboxInit, "-f", SandboxNetwork.RuntimeApiPort.ToString(CultureInfo.InvariantCulture) + "=" + SandboxNetwork.SandboxRuntimeApiSocket]);
+            if (network.EdgeSocket is { } edge)
+            {
+                argv.AddRange(["-f", network.EdgePort.ToString(CultureInfo.InvariantCulture) + "=" + SandboxEdgeDirectory + "/" + Path.GetFileName(edge)]);
+            }
+            argv.Add("--");
+        }
         argv.Add(request.Executable);
         argv.AddRange(request.Arguments.Skip(1));
     }
@@ -167,9 +191,25 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
             problem = "bubblewrap (bwrap) is not installed";
             return null;
         }
-        if (!Probe(bwrap, out problem))
+        if (!Probe(bwrap, null, null, out problem))
         {
             return null;
+        }
+        var init = FindInit(out var networkProblem);
+        if (init is not null)
+        {
+            var run = Directory.CreateTempSubdirectory("nimbus-probe-");
+            try
+            {
+                if (!Probe(bwrap, init, new SandboxNetwork(run.FullName, null, 0), out networkProblem))
+                {
+                    init = null;
+                }
+            }
+            finally
+            {
+                run.Delete(recursive: true);
+            }
         }
         var cgroups = CgroupController.Detect(out var cgroupProblem);
         if (cgroups is not null)
@@ -184,15 +224,27 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
                 cgroupProblem = "cgroups are not writable: " + exception.Message;
             }
         }
-        problem = cgroupProblem;
-        return new BubblewrapProcessLauncher(bwrap, cgroups);
+        problem = string.Join("; ", new[] { networkProblem, cgroupProblem }.Where(p => p is not null)) is { Length: > 0 } both ? both : null;
+        return new BubblewrapProcessLauncher(bwrap, cgroups, init) { NetworkProblem = networkProblem };
+    }
+
+    /// <summary>Why sandboxes share the host's network (null when each gets its own namespace).</summary>
+    public string? NetworkProblem { get; private init; }
+
+    /// <summary><c>nimbus-init</c>, built next to the assembly when a C compiler was there at build time.</summary>
+    private static string? FindInit(out string? problem)
+    {
+        var init = Path.Combine(AppContext.BaseDirectory, "nimbus-init");
+        problem = File.Exists(init) ? null
+            : "nimbus-init was not built (no C compiler at build time: install gcc, e.g. with ./nimbus setup, and rebuild), so sandboxes share the host network";
+        return problem is null ? init : null;
     }
 
     /// <summary>Starts <c>/bin/true</c> in a sandbox like the real ones: namespaces and mounts must all work.</summary>
-    private static bool Probe(string bwrap, out string? problem)
+    private static bool Probe(string bwrap, string? init, SandboxNetwork? network, out string? problem)
     {
         var argv = new List<string> { bwrap };
-        AddSandboxArguments(argv, new ProcessLaunchRequest("/bin/true", ["/bin/true"], new Dictionary<string, string>(), "/"));
+        AddSandboxArguments(argv, new ProcessLaunchRequest("/bin/true", ["/bin/true"], new Dictionary<string, string>(), "/") { Network = network }, init);
         try
         {
             using var process = new PosixProcessLauncher().Start(new ProcessLaunchRequest(bwrap, argv, new Dictionary<string, string>(), "/"));
@@ -214,7 +266,7 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
             var exit = process.Exited.Result;
             problem = exit is { ExitCode: 0, Signal: 0 }
                 ? null
-                : $"bubblewrap cannot create a sandbox here ({exit.Describe()}): {System.Text.Encoding.UTF8.GetString([.. output]).Trim()}";
+                : $"bubblewrap cannot create a sandbox{(network is null ? "" : " with its own network namespace")} here ({exit.Describe()}): {System.Text.Encoding.UTF8.GetString([.. output]).Trim()}";
             return problem is null;
         }
         catch (Win32Exception exception)

@@ -16,5 +16,11 @@ public interface IProcessLauncher
     /// </summary>
     bool ConfinesFilesystem => false;
 
+    /// <summary>
+    /// True when a request's <see cref="ProcessLaunchRequest.Network"/> gets the process its own network namespace
+    /// (only loopback, bridged to Nimbus's Unix sockets); false when every process shares the host's network.
+    /// </summary>
+    bool IsolatesNetwork => false;
+
     IProcessHandle Start(ProcessLaunchRequest request);
 }

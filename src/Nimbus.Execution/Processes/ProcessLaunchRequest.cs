@@ -35,4 +35,10 @@ public sealed record ProcessLaunchRequest(
 
     /// <summary>A name for the environment (used for its cgroup); null when unknown.</summary>
     public string? Name { get; init; }
+
+    /// <summary>
+    /// A network namespace of its own (loopback only) with these Unix-socket bridges, when the launcher isolates
+    /// networks (<see cref="IProcessLauncher.IsolatesNetwork"/>); null to share the host's network.
+    /// </summary>
+    public SandboxNetwork? Network { get; init; }
 }

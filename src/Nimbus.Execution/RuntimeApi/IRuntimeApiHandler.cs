@@ -3,13 +3,13 @@ namespace Nimbus.Execution.RuntimeApi;
 /// <summary>What the Runtime API of one execution environment does; the HTTP side lives in <see cref="RuntimeApiServer"/>.</summary>
 internal interface IRuntimeApiHandler
 {
-    /// <summary><c>GET /runtime/invocation/next</c>: waits, with no timeout, for the next invocation.</summary>
     /// <summary>
-    /// Whether to serve a connection from 127.0.0.1:<paramref name="clientPort"/>: only the environment's own
+    /// Whether to serve a connection (accepted on a loopback port or a Unix socket): only the environment's own
     /// processes may use its Runtime API.
     /// </summary>
-    ValueTask<bool> AcceptsAsync(int clientPort);
+    ValueTask<bool> AcceptsAsync(System.Net.Sockets.Socket socket);
 
+    /// <summary><c>GET /runtime/invocation/next</c>: waits, with no timeout, for the next invocation.</summary>
     ValueTask<RuntimeInvocation> NextAsync(CancellationToken cancellationToken);
 
     RuntimeApiResult PostResponse(string requestId, byte[] body, int length);

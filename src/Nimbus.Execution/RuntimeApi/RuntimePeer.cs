@@ -1,15 +1,35 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Nimbus.Execution.RuntimeApi;
 
 /// <summary>
-/// Who is on the other end of a Runtime API connection. Sandboxes share the host's network, so any of them could
-/// connect to another environment's loopback port; the connection is served only when its client socket is held by a
-/// process of the environment itself: the socket's inode (from <c>/proc/net/tcp</c>, found by the client's port) must
-/// be among the open files of one of the environment's processes.
+/// Who is on the other end of a Runtime API connection. Environments on the host network could connect to another
+/// environment's loopback port; such a connection is served only when its client socket is held by a process of the
+/// environment itself: the socket's inode (from <c>/proc/net/tcp</c>, found by the client's port) must be among the
+/// open files of one of the environment's processes. On a Unix socket (network-isolated sandboxes, which alone see
+/// it) the kernel names the connecting process (<c>SO_PEERCRED</c>): it must be one of the environment's.
 /// </summary>
 internal static class RuntimePeer
 {
+    private const int SolSocket = 1;
+    private const int SoPeerCred = 17;
+
+    /// <summary>The pid (in this server's pid namespace) of the process that connected a Unix socket, or null.</summary>
+    public static int? UnixPeerProcessId(Socket socket)
+    {
+        // struct ucred { pid_t pid; uid_t uid; gid_t gid; }
+        Span<byte> credentials = stackalloc byte[12];
+        return socket.GetRawSocketOption(SolSocket, SoPeerCred, credentials) == 12 ? BitConverter.ToInt32(credentials) : null;
+    }
+
+    /// <summary>Whether the peer of an accepted Runtime API connection is one of <paramref name="processIds"/>.</summary>
+    public static bool IsOneOf(Socket socket, int listenerPort, IReadOnlyCollection<int> processIds) =>
+        socket.AddressFamily == AddressFamily.Unix
+            ? UnixPeerProcessId(socket) is { } pid && processIds.Contains(pid)
+            : IsHeldBy(((IPEndPoint)socket.RemoteEndPoint!).Port, listenerPort, processIds);
+
     public static bool IsHeldBy(int clientPort, int listenerPort, IReadOnlyCollection<int> processIds)
     {
         if (FindInode(clientPort, listenerPort) is not { } inode)

@@ -32,6 +32,9 @@ internal sealed class StemCell : IProcessHandle
     /// <summary>The host directory the sandbox shows as <c>/var/task</c>.</summary>
     public string TaskDirectory { get; }
 
+    /// <summary>The run directory of a network-isolated cell (its Runtime API socket goes there); null on the host network.</summary>
+    public string? RunDirectory { get; init; }
+
     /// <summary>What the bootstrap writes first, once its interpreter is up and it waits for a function.</summary>
     private static ReadOnlySpan<byte> Marker => "\0nimbus:ready\n"u8;
 
@@ -82,10 +85,10 @@ internal sealed class StemCell : IProcessHandle
     /// <summary>
     /// Gives the cell a function: its code into <c>/var/task</c>, its memory limit (and CPU share) on the cgroup, then
     /// its complete environment on stdin, on which the bootstrap replaces its own, loads the handler and polls the
-    /// Runtime API named there. False when the cell cannot take it (died meanwhile, limit not settable): the caller
-    /// discards it.
+    /// Runtime API named there, which <paramref name="bindRuntimeApi"/> starts serving in the cell's run directory
+    /// first. False when the cell cannot take it (died meanwhile, limit not settable): the caller discards it.
     /// </summary>
-    public bool TrySpecialise(ProcessLaunchRequest launch)
+    public bool TrySpecialise(ProcessLaunchRequest launch, Action<string>? bindRuntimeApi = null)
     {
         try
         {
@@ -94,8 +97,12 @@ internal sealed class StemCell : IProcessHandle
                 CodeTree.Link(code, TaskDirectory);
             }
             _process.LimitMemory(launch.MemorySizeMb);
+            if (RunDirectory is not null)
+            {
+                bindRuntimeApi?.Invoke(RunDirectory);
+            }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
         {
             return false;
         }
@@ -172,6 +179,10 @@ internal sealed class StemCell : IProcessHandle
         {
             // Hard links only: the function's own files stay where the code store keeps them.
             Directory.Delete(TaskDirectory, recursive: true);
+            if (RunDirectory is not null)
+            {
+                Directory.Delete(RunDirectory, recursive: true);
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

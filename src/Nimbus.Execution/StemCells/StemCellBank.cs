@@ -23,11 +23,14 @@ internal sealed class StemCellBank : IDisposable
     private readonly int _size;
     private readonly string _bootstrapRoot;
     private readonly string _directory;
+    private readonly RunDirectories? _runs;
     private long _specialised;
 
-    public StemCellBank(IProcessLauncher launcher, ExecutionOptions options, string bootstrapRoot, EdgeEndpoint edge, TimeProvider time)
+    public StemCellBank(IProcessLauncher launcher, ExecutionOptions options, string bootstrapRoot, EdgeEndpoint edge, TimeProvider time,
+        RunDirectories? runs = null)
     {
         _launcher = launcher;
+        _runs = runs;
         _edge = edge;
         _time = time;
         _size = options.StemCellsPerRuntime;
@@ -52,22 +55,27 @@ internal sealed class StemCellBank : IDisposable
     /// <summary>
     /// Turns a ready cell into the environment <paramref name="launch"/> describes and returns its process, or returns
     /// null when the plain launch must be used: a custom runtime, variables that act at interpreter start-up, or no
-    /// ready cell of this kind (the first cold start of a kind creates its pool).
+    /// ready cell of this kind (the first cold start of a kind creates its pool). With <paramref name="bindRuntimeApi"/>
+    /// the environment is network-isolated: it is taken from cells with a network namespace of their own, and is given
+    /// the cell's run directory to serve its Runtime API in before the cell learns of the function.
     /// </summary>
-    public IProcessHandle? TrySpecialise(EnvironmentSpec spec, RuntimeInfo runtime, ProcessLaunchRequest launch)
+    public IProcessHandle? TrySpecialise(EnvironmentSpec spec, RuntimeInfo runtime, ProcessLaunchRequest launch, Action<string>? bindRuntimeApi = null)
     {
         if (runtime.Family is not (RuntimeFamily.NodeJs or RuntimeFamily.Python) || spec.Environment.Keys.Any(ActsAtStartUp))
         {
             return null;
         }
-        var key = string.Join('\0', launch.Arguments) + "\0" + launch.EphemeralStorageMb.ToString(CultureInfo.InvariantCulture);
+        var isolated = bindRuntimeApi is not null && _runs is not null;
+        // An isolated cell's bridge listens on the edge's port, fixed at its start.
+        var key = string.Join('\0', launch.Arguments) + "\0" + launch.EphemeralStorageMb.ToString(CultureInfo.InvariantCulture)
+            + (isolated ? "\0isolated:" + SandboxNetwork.EdgeUrl(_edge) : "");
         var pool = _pools.GetOrAdd(key, _ => new StemCellPool(
-            () => Start(runtime, launch.MemorySizeMb, launch.EphemeralStorageMb), _size, _time));
+            () => Start(runtime, launch.MemorySizeMb, launch.EphemeralStorageMb, isolated), _size, _time));
         try
         {
             while (pool.TryTake() is { } cell)
             {
-                if (cell.TrySpecialise(launch))
+                if (cell.TrySpecialise(launch, bindRuntimeApi))
                 {
                     Interlocked.Increment(ref _specialised);
                     return cell;
@@ -91,20 +99,26 @@ internal sealed class StemCellBank : IDisposable
         || name.StartsWith("LD_", StringComparison.Ordinal) || name.StartsWith("LC_", StringComparison.Ordinal)
         || name is "LANG" or "UV_THREADPOOL_SIZE" or "AWS_LAMBDA_EXEC_WRAPPER";
 
-    private StemCell Start(RuntimeInfo runtime, int memorySizeMb, int ephemeralStorageMb)
+    private StemCell Start(RuntimeInfo runtime, int memorySizeMb, int ephemeralStorageMb, bool isolated)
     {
         var name = "cell-" + Guid.NewGuid().ToString("N");
         var taskDirectory = Path.Combine(_directory, name);
         Directory.CreateDirectory(taskDirectory);
+        var runDirectory = isolated ? _runs!.Create() : null;
         try
         {
-            var launch = RuntimeLaunch.BuildStemCell(runtime, _bootstrapRoot, taskDirectory, memorySizeMb, ephemeralStorageMb, _edge.Url,
-                _launcher.ConfinesFilesystem, name);
-            return new StemCell(_launcher.Start(launch), taskDirectory, _launcher.ConfinesFilesystem);
+            var launch = RuntimeLaunch.BuildStemCell(runtime, _bootstrapRoot, taskDirectory, memorySizeMb, ephemeralStorageMb,
+                isolated ? SandboxNetwork.EdgeUrl(_edge) : _edge.Url, _launcher.ConfinesFilesystem, name);
+            launch = runDirectory is null ? launch : launch with { Network = SandboxNetwork.For(runDirectory, _edge) };
+            return new StemCell(_launcher.Start(launch), taskDirectory, _launcher.ConfinesFilesystem) { RunDirectory = runDirectory };
         }
         catch
         {
             Directory.Delete(taskDirectory, recursive: true);
+            if (runDirectory is not null)
+            {
+                Directory.Delete(runDirectory, recursive: true);
+            }
             throw;
         }
     }

@@ -15,6 +15,7 @@ internal static class InvokeAsyncOperation
         await invoke.InvokeAsync(new InvokeCommand(call.Scope, call.Label("FunctionName"), null, payload, InvocationKind.Event)
         {
             RequestId = call.Request.RequestId,
+            TraceHeader = InvokeOperation.TraceHeaderOf(call.Request.Http.Request),
         }, call.Request.Aborted);
         var response = call.Request.Http.Response;
         response.StatusCode = 202;

@@ -34,6 +34,7 @@ internal static class InvokeOperation
             RequestId = request.RequestId,
             WantLogTail = logType == "Tail" && kind == InvocationKind.RequestResponse,
             ClientContext = clientContext,
+            TraceHeader = TraceHeaderOf(http.Request),
         }, request.Aborted);
 
         await WriteResultAsync(http.Response, result, request.Aborted);
@@ -68,6 +69,10 @@ internal static class InvokeOperation
     };
 
     /// <summary>Reads at most 6 MB + 1 byte: anything beyond is refused without reading the rest.</summary>
+    /// <summary>The caller's <c>X-Amzn-Trace-Id</c>, or null.</summary>
+    public static string? TraceHeaderOf(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        request.Headers["X-Amzn-Trace-Id"] is { Count: > 0 } trace ? trace.ToString() : null;
+
     public static async Task<ReadOnlyMemory<byte>> ReadPayloadAsync(Microsoft.AspNetCore.Http.HttpRequest request, CancellationToken cancellationToken)
     {
         var limit = InvokeService.MaxSyncPayload;

@@ -43,6 +43,8 @@ internal sealed class LambdaApiHandler : IAwsServiceHandler
         Add("PUT", "/2017-10-31/functions/{FunctionName}/concurrency", "PutFunctionConcurrency", PutFunctionConcurrencyOperation.HandleAsync);
         Add("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", "DeleteFunctionConcurrency", DeleteFunctionConcurrencyOperation.HandleAsync);
         Add("GET", "/2019-09-30/functions/{FunctionName}/concurrency", "GetFunctionConcurrency", GetFunctionConcurrencyOperation.HandleAsync);
+        Add("PUT", "/2024-08-31/functions/{FunctionName}/recursion-config", "PutFunctionRecursionConfig", PutFunctionRecursionConfigOperation.HandleAsync);
+        Add("GET", "/2024-08-31/functions/{FunctionName}/recursion-config", "GetFunctionRecursionConfig", GetFunctionRecursionConfigOperation.HandleAsync);
         Add("GET", "/2016-08-19/account-settings", "GetAccountSettings", GetAccountSettingsOperation.HandleAsync);
         Add("POST", "/2017-03-31/tags/{Resource}", "TagResource", TagResourceOperation.HandleAsync);
         Add("DELETE", "/2017-03-31/tags/{Resource}", "UntagResource", UntagResourceOperation.HandleAsync);

@@ -24,6 +24,9 @@ internal sealed record FunctionDocument
     /// <summary>Asynchronous invocation settings by qualifier (<c>$LATEST</c>, a version number or an alias name).</summary>
     public Dictionary<string, EventInvokeConfig> EventInvokeConfigs { get; init; } = [];
 
+    /// <summary><c>Allow</c> or <c>Terminate</c> (recursive loop detection); null is AWS's default, <c>Terminate</c>.</summary>
+    public string? RecursiveLoop { get; init; }
+
     /// <summary>Version numbers are never reused, even after a version is deleted.</summary>
     public long LastVersionNumber { get; init; }
 }

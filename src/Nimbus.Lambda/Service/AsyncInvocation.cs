@@ -28,4 +28,7 @@ internal sealed record AsyncInvocation(AwsScope Scope, string FunctionName, stri
     public string? LastFunctionError { get; init; }
 
     public string? LastExecutedVersion { get; init; }
+
+    /// <summary>The trace header the event arrived with: every attempt continues the same chain (recursive loop detection).</summary>
+    public string? TraceHeader { get; init; }
 }

@@ -16,6 +16,9 @@ internal static class DestinationRecord
     public const string RetriesExhausted = "RetriesExhausted";
     public const string EventAgeExceeded = "EventAgeExceeded";
 
+    /// <summary>The event was dropped by recursive loop detection (AWS sends it to the on-failure destination).</summary>
+    public const string RecursiveInvocationDetected = "RecursiveInvocationDetected";
+
     /// <param name="response">The function's last response; null when the function never ran (throttled until too old).</param>
     public static byte[] Build(AsyncInvocation invocation, string functionArn, string condition, DateTimeOffset timestamp,
         ReadOnlySpan<byte> response, bool ran, string? executedVersion, string? functionError)

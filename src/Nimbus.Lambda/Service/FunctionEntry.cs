@@ -19,6 +19,7 @@ internal sealed class FunctionEntry
         Name = name;
         _snapshot = snapshot;
         FunctionKey = scope.AccountId + "/" + scope.Region + "/" + name;
+        LineageHash = Core.Invocation.TraceLineage.FunctionHash(LambdaService.FunctionArn(scope, name));
         UpdateActivation(snapshot);
     }
 
@@ -28,6 +29,9 @@ internal sealed class FunctionEntry
 
     /// <summary>Scope + name: the engine retires a function's pools by this key.</summary>
     public string FunctionKey { get; }
+
+    /// <summary>The function's identity in trace lineages (recursive loop detection).</summary>
+    public string LineageHash { get; }
 
     /// <summary>Writers serialise on this; readers use <see cref="Snapshot"/>.</summary>
     public object Gate { get; } = new();

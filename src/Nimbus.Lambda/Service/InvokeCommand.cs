@@ -12,4 +12,7 @@ internal sealed record InvokeCommand(AwsScope Scope, string FunctionName, string
 
     /// <summary>Decoded client context JSON.</summary>
     public string? ClientContext { get; init; }
+
+    /// <summary>The caller's <c>X-Amzn-Trace-Id</c> (a function's SDK sends its own): the chain recursive loop detection follows.</summary>
+    public string? TraceHeader { get; init; }
 }

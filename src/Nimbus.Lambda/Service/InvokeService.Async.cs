@@ -77,10 +77,16 @@ internal sealed partial class InvokeService
         CancellationToken token)
     {
         var version = PickVersion(entry, attempt.Qualifier);
+        // Every attempt continues the chain the event arrived with (a retry is not a new link of it).
+        if (ContinueLineage(entry, attempt.RequestId, attempt.TraceHeader) is not { } trace)
+        {
+            Finish(entry, config, attempt, DestinationRecord.RecursiveInvocationDetected);
+            return true;
+        }
         InvocationOutcome outcome;
         try
         {
-            outcome = await RunAsync(entry, version, attempt.Qualifier, attempt.Payload, attempt.RequestId, null, false, isAsync: true, token);
+            outcome = await RunAsync(entry, version, attempt.Qualifier, attempt.Payload, attempt.RequestId, null, false, isAsync: true, trace, token);
         }
         catch (AwsServiceException error) when (error.StatusCode is 429 or >= 500)
         {
@@ -104,7 +110,7 @@ internal sealed partial class InvokeService
         };
         if (!outcome.IsFunctionError)
         {
-            Finish(entry, config, ran, DestinationRecord.Success);
+            Finish(entry, config, ran, DestinationRecord.Success, trace);
             return true;
         }
         var maximumRetries = config?.MaximumRetryAttempts ?? 2;
@@ -116,7 +122,7 @@ internal sealed partial class InvokeService
             return false;
         }
         LambdaLog.AsyncFailed(_logger, ran.RequestId, ran.FunctionName, "function error after retries");
-        Finish(entry, config, ran, DestinationRecord.RetriesExhausted);
+        Finish(entry, config, ran, DestinationRecord.RetriesExhausted, trace);
         return true;
     }
 

@@ -9,7 +9,8 @@ namespace Nimbus.Lambda.Service;
 /// </summary>
 internal sealed partial class InvokeService
 {
-    private void Finish(FunctionEntry entry, EventInvokeConfig? config, AsyncInvocation invocation, string condition)
+    /// <param name="traceHeader">The trace the function ran with: a destination invocation is the next link of its chain.</param>
+    private void Finish(FunctionEntry entry, EventInvokeConfig? config, AsyncInvocation invocation, string condition, string? traceHeader = null)
     {
         if (condition != DestinationRecord.Success)
         {
@@ -35,6 +36,10 @@ internal sealed partial class InvokeService
         var functionArn = LambdaService.FunctionArn(entry.Scope, entry.Name, invocation.Qualifier ?? "$LATEST");
         var record = DestinationRecord.Build(invocation, functionArn, condition, now, invocation.LastResponse, invocation.LastExecutedVersion is not null,
             invocation.LastExecutedVersion, invocation.LastFunctionError);
-        Enqueue(new AsyncInvocation(target.Value.Scope, target.Value.Name, target.Value.Qualifier, record, Core.RequestIds.NewRequestId()) { EnqueuedAt = now });
+        Enqueue(new AsyncInvocation(target.Value.Scope, target.Value.Name, target.Value.Qualifier, record, Core.RequestIds.NewRequestId())
+        {
+            EnqueuedAt = now,
+            TraceHeader = traceHeader ?? invocation.TraceHeader,
+        });
     }
 }

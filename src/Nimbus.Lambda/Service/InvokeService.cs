@@ -20,6 +20,9 @@ internal sealed partial class InvokeService : IAsyncDisposable
     public const int MaxSyncPayload = 6_291_456;
     public const int MaxAsyncPayload = 1_048_576;
 
+    /// <summary>The throttle reason of an invoke that needed a new environment beyond the function's scaling rate.</summary>
+    public const string ScaleOutLimitReason = "FunctionInvocationRateLimitExceeded";
+
     private readonly LambdaService _functions;
     private readonly IExecutionEngine _engine;
     private readonly LambdaOptions _options;
@@ -84,11 +87,16 @@ internal sealed partial class InvokeService : IAsyncDisposable
                 {
                     throw LambdaErrors.TooLarge($"Request must be smaller than {MaxAsyncPayload} bytes for the InvokeFunction operation");
                 }
-                Enqueue(new AsyncInvocation(command.Scope, name, qualifier, command.Payload, command.RequestId) { EnqueuedAt = _time.GetUtcNow() });
+                Enqueue(new AsyncInvocation(command.Scope, name, qualifier, command.Payload, command.RequestId)
+                {
+                    EnqueuedAt = _time.GetUtcNow(),
+                    TraceHeader = command.TraceHeader,
+                });
                 return new InvokeResult(202, ReadOnlyMemory<byte>.Empty, version.Config.Version);
             default:
+                var trace = ContinueLineage(entry, command.RequestId, command.TraceHeader) ?? throw LambdaErrors.RecursiveInvocation();
                 var outcome = await RunAsync(entry, version, qualifier, command.Payload, command.RequestId, command.ClientContext, command.WantLogTail,
-                    isAsync: false, cancellationToken);
+                    isAsync: false, trace, cancellationToken);
                 return new InvokeResult(200, outcome.Payload, version.Config.Version)
                 {
                     FunctionError = outcome.IsFunctionError ? "Unhandled" : null,
@@ -106,7 +114,7 @@ internal sealed partial class InvokeService : IAsyncDisposable
     }
 
     private async Task<InvocationOutcome> RunAsync(FunctionEntry entry, ResolvedVersion version, string? qualifier, ReadOnlyMemory<byte> payload,
-        string requestId, string? clientContext, bool wantLogTail, bool isAsync, CancellationToken cancellationToken)
+        string requestId, string? clientContext, bool wantLogTail, bool isAsync, string traceHeader, CancellationToken cancellationToken)
     {
         ConcurrencyLease lease;
         try
@@ -128,11 +136,22 @@ internal sealed partial class InvokeService : IAsyncDisposable
             InvokedFunctionArn = qualifier is null ? entry.Snapshot.Latest.Spec.FunctionArn : LambdaService.FunctionArn(entry.Scope, entry.Name, qualifier),
             ClientContext = clientContext,
             WantLogTail = wantLogTail,
+            TraceId = traceHeader,
         };
         InvocationOutcome outcome;
         try
         {
             outcome = await _engine.InvokeAsync(version.Spec, request, cancellationToken);
+        }
+        catch (ScaleOutThrottledException)
+        {
+            // A burst beyond the function's scaling rate: AWS answers 429 without documenting a Reason; this is the
+            // ThrottleReason the model has for a function's rate.
+            if (_sinks.Length > 0)
+            {
+                ReportThrottle(entry, version, qualifier, isAsync);
+            }
+            throw LambdaErrors.Throttled(ScaleOutLimitReason);
         }
         catch (Exception exception) when (exception is not (AwsServiceException or OperationCanceledException))
         {

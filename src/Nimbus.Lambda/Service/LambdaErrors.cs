@@ -24,6 +24,10 @@ internal static class LambdaErrors
 
     public static AwsServiceException InvalidRequestContent(string message) => Create("InvalidRequestContentException", 400, message);
 
+    /// <summary>A synchronous invoke stopped by recursive loop detection (the message is the model's description).</summary>
+    public static AwsServiceException RecursiveInvocation() => Create("RecursiveInvocationException", 400,
+        "Lambda has detected your function being invoked in a recursive loop with other AWS resources and stopped your function's invocation.");
+
     public static AwsServiceException TooLarge(string message) => Create("RequestEntityTooLargeException", 413, message);
 
     public static AwsServiceException PreconditionFailed(string what) => Create("PreconditionFailedException", 412,

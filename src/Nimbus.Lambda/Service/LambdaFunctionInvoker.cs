@@ -13,7 +13,10 @@ internal sealed class LambdaFunctionInvoker : IFunctionInvoker
     public async Task<FunctionInvocationResult> InvokeAsync(AwsScope scope, FunctionInvocation invocation, CancellationToken cancellationToken)
     {
         var result = await _invoke.InvokeAsync(
-            new InvokeCommand(scope, invocation.FunctionName, invocation.Qualifier, invocation.Payload, invocation.Kind), cancellationToken);
+            new InvokeCommand(scope, invocation.FunctionName, invocation.Qualifier, invocation.Payload, invocation.Kind)
+            {
+                TraceHeader = invocation.TraceHeader,
+            }, cancellationToken);
         return new FunctionInvocationResult(result.StatusCode, result.Payload)
         {
             FunctionError = result.FunctionError,

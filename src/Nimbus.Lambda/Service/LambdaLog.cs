@@ -33,4 +33,8 @@ internal static partial class LambdaLog
     [LoggerMessage(EventId = 3008, Level = LogLevel.Warning,
         Message = "Asynchronous invocation {RequestId} of {Function}: destination function {Destination} does not exist; the {Condition} record is dropped")]
     public static partial void DestinationMissing(ILogger logger, string requestId, string function, string condition, string destination);
+
+    [LoggerMessage(EventId = 3050, Level = LogLevel.Warning,
+        Message = "Recursive loop detected: invocation {RequestId} of {Function} stopped, its chain of requests already invoked it {Count} times (PutFunctionRecursionConfig Allow lifts this)")]
+    public static partial void RecursionStopped(ILogger logger, string requestId, string function, int count);
 }

@@ -96,7 +96,10 @@ internal sealed partial class LambdaService
                 throw LambdaErrors.InvalidParameter("The aws: prefix is reserved for AWS use and cannot be used in tag keys.");
             }
         }
-        Mutate(TaggedEntry(scope, resourceArn), current =>
+        FunctionNetwork.Validate(tags);
+        var entry = TaggedEntry(scope, resourceArn);
+        var network = FunctionNetwork.Of(entry.Snapshot.Document.Tags);
+        Mutate(entry, current =>
         {
             var merged = new Dictionary<string, string>(current.Tags);
             foreach (var (key, value) in tags)
@@ -109,11 +112,23 @@ internal sealed partial class LambdaService
             }
             return current with { Tags = merged };
         });
+        RetireOnNetworkChange(entry, network);
+    }
+
+    /// <summary>Environments started on the old network go at once: the next invoke starts them on the new one.</summary>
+    private void RetireOnNetworkChange(FunctionEntry entry, Execution.NetworkMode before)
+    {
+        if (FunctionNetwork.Of(entry.Snapshot.Document.Tags) != before)
+        {
+            _ = _engine.RetireAsync(entry.FunctionKey);
+        }
     }
 
     public void UntagResource(AwsScope scope, string resourceArn, IReadOnlyList<string> keys)
     {
-        Mutate(TaggedEntry(scope, resourceArn), current =>
+        var entry = TaggedEntry(scope, resourceArn);
+        var network = FunctionNetwork.Of(entry.Snapshot.Document.Tags);
+        Mutate(entry, current =>
         {
             var remaining = new Dictionary<string, string>(current.Tags);
             foreach (var key in keys)
@@ -122,6 +137,7 @@ internal sealed partial class LambdaService
             }
             return current with { Tags = remaining };
         });
+        RetireOnNetworkChange(entry, network);
     }
 
     private FunctionEntry TaggedEntry(AwsScope scope, string resourceArn)

@@ -42,6 +42,7 @@ internal sealed partial class LambdaService
             RevisionId = NewRevision(),
             State = FunctionState.Pending,
         };
+        FunctionNetwork.Validate(tags);
         var document = new FunctionDocument { Latest = latest, Tags = tags ?? [] };
         if (publish)
         {

@@ -93,17 +93,17 @@ internal sealed partial class LambdaService
     {
         var versions = new Dictionary<string, ResolvedVersion>(StringComparer.Ordinal)
         {
-            ["$LATEST"] = Resolve(scope, document.Latest),
+            ["$LATEST"] = Resolve(scope, document.Latest, FunctionNetwork.Of(document.Tags)),
         };
         foreach (var version in document.Versions)
         {
-            versions[version.Version] = Resolve(scope, version);
+            versions[version.Version] = Resolve(scope, version, FunctionNetwork.Of(document.Tags));
         }
         var aliases = document.Aliases.ToDictionary(a => a.Name, StringComparer.Ordinal);
         return new FunctionSnapshot(document, versions, aliases);
     }
 
-    private ResolvedVersion Resolve(AwsScope scope, FunctionVersionConfig config)
+    private ResolvedVersion Resolve(AwsScope scope, FunctionVersionConfig config, NetworkMode network)
     {
         var name = config.FunctionName;
         var spec = new EnvironmentSpec
@@ -113,7 +113,9 @@ internal sealed partial class LambdaService
             FunctionKey = scope.AccountId + "/" + scope.Region + "/" + name,
             // Code hash + a hash of everything an environment is started with: any change of code or configuration of
             // this version yields a new pool, while changes that do not matter to it (publishing, tags) keep it warm.
-            PoolKey = $"{scope.AccountId}/{scope.Region}/{name}/{config.Version}/{config.CodeHashHex}/{ConfigHash(config)}",
+            // The network setting (a tag, on every version) also changes what an environment is started with.
+            PoolKey = $"{scope.AccountId}/{scope.Region}/{name}/{config.Version}/{config.CodeHashHex}/{ConfigHash(config)}"
+                + (network == NetworkMode.Host ? "/host-network" : ""),
             Version = config.Version,
             FunctionArn = config.Version == "$LATEST" ? FunctionArn(scope, name) : FunctionArn(scope, name, config.Version),
             Runtime = config.Runtime,
@@ -125,6 +127,7 @@ internal sealed partial class LambdaService
             Architecture = config.Architecture,
             Environment = config.Environment ?? new Dictionary<string, string>(),
             LogGroupName = config.EffectiveLogGroup,
+            Network = network,
         };
         return new ResolvedVersion(config, spec);
     }

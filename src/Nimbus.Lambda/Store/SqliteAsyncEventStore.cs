@@ -26,11 +26,11 @@ internal sealed class SqliteAsyncEventStore : IAsyncEventStore
     private static readonly (string Name, string Type)[] RetryColumns =
     [
         ("attempts", "INTEGER NOT NULL DEFAULT 0"), ("next_attempt_ms", "INTEGER"), ("last_response", "BLOB"),
-        ("last_function_error", "TEXT"), ("last_version", "TEXT"),
+        ("last_function_error", "TEXT"), ("last_version", "TEXT"), ("trace_header", "TEXT"),
     ];
 
     private const string Columns = "request_id, account, region, function_name, qualifier, payload, enqueued_at_ms, function_error_retries, "
-        + "throttle_retries, attempts, next_attempt_ms, last_response, last_function_error, last_version";
+        + "throttle_retries, attempts, next_attempt_ms, last_response, last_function_error, last_version, trace_header";
 
     private readonly SqliteDatabase _database;
 
@@ -42,7 +42,7 @@ internal sealed class SqliteAsyncEventStore : IAsyncEventStore
     }
 
     public void Add(AsyncInvocation invocation) => Execute($"""
-        INSERT OR REPLACE INTO async_events ({Columns}) VALUES ($id, $a, $r, $f, $q, $p, $t, $fe, $tr, $n, $next, $resp, $err, $ver)
+        INSERT OR REPLACE INTO async_events ({Columns}) VALUES ($id, $a, $r, $f, $q, $p, $t, $fe, $tr, $n, $next, $resp, $err, $ver, $trace)
         """, invocation);
 
     public void Update(AsyncInvocation invocation) => Execute("""
@@ -80,6 +80,7 @@ internal sealed class SqliteAsyncEventStore : IAsyncEventStore
                 LastResponse = reader.IsDBNull(11) ? null : (byte[])reader.GetValue(11),
                 LastFunctionError = reader.IsDBNull(12) ? null : reader.GetString(12),
                 LastExecutedVersion = reader.IsDBNull(13) ? null : reader.GetString(13),
+                TraceHeader = reader.IsDBNull(14) ? null : reader.GetString(14),
             });
         }
         return result;
@@ -129,5 +130,6 @@ internal sealed class SqliteAsyncEventStore : IAsyncEventStore
         command.Parameters.AddWithValue("$resp", (object?)invocation.LastResponse ?? DBNull.Value);
         command.Parameters.AddWithValue("$err", (object?)invocation.LastFunctionError ?? DBNull.Value);
         command.Parameters.AddWithValue("$ver", (object?)invocation.LastExecutedVersion ?? DBNull.Value);
+        command.Parameters.AddWithValue("$trace", (object?)invocation.TraceHeader ?? DBNull.Value);
     }
 }

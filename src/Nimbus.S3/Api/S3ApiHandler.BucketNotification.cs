@@ -51,5 +51,8 @@ internal sealed partial class S3ApiHandler
         request.Credential is { } credential ? "AWS:" + credential.AccessKeyId : "Anonymous",
         request.Http.Connection.RemoteIpAddress is { } ip ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : "127.0.0.1",
         request.RequestId,
-        HostId(request.RequestId));
+        HostId(request.RequestId))
+    {
+        TraceHeader = request.Http.Request.Headers["X-Amzn-Trace-Id"] is { Count: > 0 } trace ? trace.ToString() : null,
+    };
 }

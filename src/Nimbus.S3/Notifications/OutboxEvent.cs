@@ -7,4 +7,7 @@ internal sealed record OutboxEvent(string AccountId, string Region, string Funct
     public long Id { get; init; }
 
     public int Attempts { get; init; }
+
+    /// <summary>The trace header of the request that caused the event, for Lambda's recursive loop detection.</summary>
+    public string? TraceHeader { get; init; }
 }

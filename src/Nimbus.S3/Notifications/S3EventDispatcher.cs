@@ -104,7 +104,7 @@ internal sealed class S3EventDispatcher : IAsyncDisposable
         }
         try
         {
-            var invocation = new FunctionInvocation(e.FunctionArn, e.Payload, InvocationKind.Event);
+            var invocation = new FunctionInvocation(e.FunctionArn, e.Payload, InvocationKind.Event) { TraceHeader = e.TraceHeader };
             await invoker.InvokeAsync(new AwsScope(e.AccountId, e.Region), invocation, token);
             _store.Delivered(e.Id);
             return true;

@@ -141,8 +141,8 @@ internal sealed class S3EventNotifier : IAsyncDisposable
 
     /// <summary>An event for a function, in the function's own account and region (the ARN's), where Lambda looks it up.</summary>
     private static OutboxEvent Destination(string functionArn, S3EventSource source, byte[] payload) =>
-        Core.Arn.TryParse(functionArn, out var arn)
+        (Core.Arn.TryParse(functionArn, out var arn)
             ? new OutboxEvent(arn.AccountId, arn.Region, functionArn, payload)
-            : new OutboxEvent(source.AccountId, source.Region, functionArn, payload);
+            : new OutboxEvent(source.AccountId, source.Region, functionArn, payload)) with { TraceHeader = source.TraceHeader };
 
 }

@@ -72,6 +72,18 @@ internal sealed class SqliteNotificationStore : INotificationStore
     {
         _database = database;
         _database.EnsureSchema(Schema);
+        AddTraceColumn();
+    }
+
+    /// <summary>The outbox's trace header column came later: added to an older data directory's table at start-up.</summary>
+    private void AddTraceColumn()
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection, null, "SELECT COUNT(*) FROM pragma_table_info('notification_outbox') WHERE name = 'trace_header'");
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            SqliteDatabase.Execute(connection, "ALTER TABLE notification_outbox ADD COLUMN trace_header TEXT");
+        }
     }
 
     public NotificationConfiguration? Get(string bucket)
@@ -173,7 +185,7 @@ internal sealed class SqliteNotificationStore : INotificationStore
     {
         using var connection = _database.Open();
         using var command = Command(connection, null,
-            "SELECT id, account, region, function_arn, payload, attempts FROM notification_outbox WHERE next_attempt_ms <= $now ORDER BY id LIMIT " + limit,
+            "SELECT id, account, region, function_arn, payload, attempts, trace_header FROM notification_outbox WHERE next_attempt_ms <= $now ORDER BY id LIMIT " + limit,
             ("$now", now.ToUnixTimeMilliseconds()));
         using var reader = command.ExecuteReader();
         var events = new List<OutboxEvent>();
@@ -183,6 +195,7 @@ internal sealed class SqliteNotificationStore : INotificationStore
             {
                 Id = reader.GetInt64(0),
                 Attempts = reader.GetInt32(5),
+                TraceHeader = reader.IsDBNull(6) ? null : reader.GetString(6),
             });
         }
         return events;
@@ -208,8 +221,8 @@ internal sealed class SqliteNotificationStore : INotificationStore
         foreach (var e in events)
         {
             using var insert = Command(connection, transaction,
-                "INSERT INTO notification_outbox (account, region, function_arn, payload) VALUES ($account, $region, $arn, $payload)",
-                ("$account", e.AccountId), ("$region", e.Region), ("$arn", e.FunctionArn), ("$payload", e.Payload));
+                "INSERT INTO notification_outbox (account, region, function_arn, payload, trace_header) VALUES ($account, $region, $arn, $payload, $trace)",
+                ("$account", e.AccountId), ("$region", e.Region), ("$arn", e.FunctionArn), ("$payload", e.Payload), ("$trace", e.TraceHeader));
             insert.ExecuteNonQuery();
         }
     }

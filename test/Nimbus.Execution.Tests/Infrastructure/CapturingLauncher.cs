@@ -18,6 +18,8 @@ internal sealed class CapturingLauncher : IProcessLauncher
 
     public bool ConfinesFilesystem => _inner.ConfinesFilesystem;
 
+    public bool IsolatesNetwork => _inner.IsolatesNetwork;
+
     public int Count { get; private set; }
 
     public IProcessHandle Start(ProcessLaunchRequest request)

@@ -12,11 +12,14 @@ internal sealed class EngineHarness : IDisposable
     private readonly List<string> _directories = [];
 
     /// <param name="stemCells">Pre-started runtimes per kind; none unless a test is about them, so that launches stay countable.</param>
-    public EngineHarness(ExecutionOptions? options = null, IProcessLauncher? launcher = null, int stemCells = 0)
+    /// <param name="edge">The edge endpoint functions are told about (default: 127.0.0.1:4566 with no Unix socket).</param>
+    /// <param name="time">A fake clock for tests of time-based limits; the system clock otherwise.</param>
+    public EngineHarness(ExecutionOptions? options = null, IProcessLauncher? launcher = null, int stemCells = 0, EdgeEndpoint? edge = null,
+        TimeProvider? time = null)
     {
         Launcher = launcher ?? TestIsolation.Launcher;
         Engine = new ExecutionEngine(_catalog, (options ?? new ExecutionOptions()) with { StemCellsPerRuntime = stemCells }, Launcher, Logs,
-            new EdgeEndpoint { Url = "http://127.0.0.1:4566" }, TimeProvider.System, NullLogger<ExecutionEngine>.Instance);
+            edge ?? new EdgeEndpoint { Url = "http://127.0.0.1:4566" }, time ?? TimeProvider.System, NullLogger<ExecutionEngine>.Instance);
     }
 
     public InMemoryLogIngestion Logs { get; } = new();

@@ -49,7 +49,7 @@ let lastTraceId = process.env._X_AMZN_TRACE_ID;
 let settleOnEmptyLoop = null;
 process.on('beforeExit', () => { if (settleOnEmptyLoop) settleOnEmptyLoop(); });
 
-const { formatRequest, send, nextInvocation } = createRuntimeClient(apiHost, apiPort, PREFIX);
+const { formatRequest, send, nextInvocation } = createRuntimeClient(apiHost, apiPort, PREFIX, process.env.NIMBUS_RUNTIME_API_SOCKET);
 
 // ---- logging: "<ISO time>\t<request id>\t<LEVEL>\t<message>", newlines as \r so a message stays one event.
 function writeLine(level, args) {

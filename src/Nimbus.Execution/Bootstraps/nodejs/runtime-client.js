@@ -2,7 +2,7 @@
 // The Runtime API client of Nimbus's Node.js runtime (bootstrap.js).
 const net = require('net');
 
-module.exports = (apiHost, apiPort, PREFIX) => {
+module.exports = (apiHost, apiPort, PREFIX, socketPath) => {
   // A minimal HTTP/1.1 client on one keep-alive socket: the http module costs more per request than the whole
   // Runtime API round trip. The socket is unref'd while no answer is awaited so that, as with AWS's native client, it
   // does not keep the event loop alive (callbackWaitsForEmptyEventLoop depends on that). Requests may be pipelined
@@ -14,8 +14,9 @@ module.exports = (apiHost, apiPort, PREFIX) => {
   const NEXT_REQUEST = `GET ${PREFIX}/invocation/next HTTP/1.1\r\n${HOST_LINE}\r\n`;
 
   function connect() {
-    socket = net.connect({ host: apiHost, port: Number(apiPort) });
-    socket.setNoDelay(true);
+    // In a network-isolated sandbox the Runtime API's Unix socket is mounted in: one hop less than its TCP bridge.
+    socket = socketPath ? net.connect({ path: socketPath }) : net.connect({ host: apiHost, port: Number(apiPort) });
+    if (!socketPath) socket.setNoDelay(true);
     socket.on('data', (chunk) => {
       received = received === null ? chunk : Buffer.concat([received, chunk]);
       parseResponses();

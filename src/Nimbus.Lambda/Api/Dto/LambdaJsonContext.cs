@@ -12,6 +12,7 @@ namespace Nimbus.Lambda.Api.Dto;
 [JsonSerializable(typeof(AliasConfigurationDto))]
 [JsonSerializable(typeof(ListAliasesResponseDto))]
 [JsonSerializable(typeof(ConcurrencyDto))]
+[JsonSerializable(typeof(RecursionConfigDto))]
 [JsonSerializable(typeof(AddPermissionRequestDto))]
 [JsonSerializable(typeof(AddPermissionResponseDto))]
 [JsonSerializable(typeof(GetPolicyResponseDto))]
