@@ -57,7 +57,8 @@ internal static class StreamMappingScripts
             try:
                 while True:
                     r = logs.filter_log_events(**kw)
-                    out += [(e["timestamp"], json.loads(e["message"].strip()[len("ESM-BATCH "):])) for e in r["events"]]
+                    # Python prints the line as it is; Node.js prefixes it with timestamp, request id and level.
+                    out += [(e["timestamp"], json.loads(e["message"][e["message"].index("ESM-BATCH ") + len("ESM-BATCH "):])) for e in r["events"]]
                     if "nextToken" not in r:
                         break
                     kw["nextToken"] = r["nextToken"]
