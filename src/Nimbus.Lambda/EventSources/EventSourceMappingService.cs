@@ -91,11 +91,7 @@ internal sealed partial class EventSourceMappingService
         var checkpoint = mapping.StartingPosition == "LATEST" ? _streams.LatestSequenceNumber(sourceArn) : null;
         lock (_gate)
         {
-            var functionArn = FunctionArn(mapping);
-            if (_mappings.Values.FirstOrDefault(m => m.EventSourceArn == sourceArn && FunctionArn(m) == functionArn) is { } existing)
-            {
-                throw EventSourceErrors.Duplicate(sourceArn, name, existing.Uuid);
-            }
+            RequireUnique(mapping);
             _store.Insert(mapping, checkpoint);
             _mappings[mapping.Uuid] = mapping;
         }
@@ -163,11 +159,7 @@ internal sealed partial class EventSourceMappingService
                 OnFailureDestination = input.HasDestinationConfig ? NullIfEmpty(input.OnFailure) : current.OnFailureDestination,
                 LastModified = _time.GetUtcNow(),
             };
-            var functionArn = FunctionArn(updated);
-            if (_mappings.Values.FirstOrDefault(m => m.Uuid != uuid && m.EventSourceArn == updated.EventSourceArn && FunctionArn(m) == functionArn) is { } other)
-            {
-                throw EventSourceErrors.Duplicate(updated.EventSourceArn, name, other.Uuid);
-            }
+            RequireUnique(updated);
             Save(updated);
         }
         _changes.Writer.TryWrite(uuid);
@@ -189,6 +181,16 @@ internal sealed partial class EventSourceMappingService
         }
         _changes.Writer.TryWrite(uuid);
         return deleting;
+    }
+
+    /// <summary>One mapping per stream and function (the same qualifier), as AWS enforces.</summary>
+    private void RequireUnique(EventSourceMapping mapping)
+    {
+        var functionArn = FunctionArn(mapping);
+        if (_mappings.Values.FirstOrDefault(m => m.Uuid != mapping.Uuid && m.EventSourceArn == mapping.EventSourceArn && FunctionArn(m) == functionArn) is { } other)
+        {
+            throw EventSourceErrors.Duplicate(mapping.EventSourceArn, mapping.FunctionName, other.Uuid);
+        }
     }
 
     private void RequireFunction(AwsScope scope, string name, string? qualifier) =>
