@@ -55,5 +55,5 @@ public sealed class StreamEventTests
     }
 
     private static TableStreamRecord Record(string sequence, string name) => new(sequence, DateTimeOffset.UnixEpoch,
-        $$"""{"eventID":"id-{{sequence}}","eventName":"{{name}}","dynamodb":{"SequenceNumber":"{{sequence}}"}}""");
+        "{\"eventID\":\"id-" + sequence + "\",\"eventName\":\"" + name + "\",\"dynamodb\":{\"SequenceNumber\":\"" + sequence + "\"}}");
 }
