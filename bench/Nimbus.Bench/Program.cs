@@ -10,6 +10,11 @@ switch (args.FirstOrDefault())
         await S3Benchmark.RunAsync(args[1..]);
         return;
 }
+if (args is ["streams", .. var streamArgs])
+{
+    await StreamMappingBenchmark.RunAsync(streamArgs);
+    return;
+}
 if (args is ["s3-events", .. var rest])
 {
     await S3EventBenchmark.RunAsync(rest);

@@ -4,6 +4,7 @@ using Nimbus.Core;
 using Nimbus.Core.Invocation;
 using Nimbus.Core.Storage;
 using Nimbus.Lambda.Api;
+using Nimbus.Lambda.EventSources;
 using Nimbus.Lambda.Service;
 using Nimbus.Lambda.Store;
 using Nimbus.Protocol;
@@ -30,6 +31,7 @@ public static class LambdaServiceCollectionExtensions
         services.AddSingleton<IFunctionInvoker, LambdaFunctionInvoker>();
         services.AddSingleton<IFunctionPermissionChecker, LambdaPermissionChecker>();
         services.AddSingleton<IAwsServiceHandler, LambdaApiHandler>();
+        services.AddEventSourceMappings();
         return services;
     }
 }

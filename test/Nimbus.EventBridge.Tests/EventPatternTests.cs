@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Nimbus.EventBridge.Patterns;
+using Nimbus.Core.Patterns;
 
 namespace Nimbus.EventBridge.Tests;
 

@@ -202,7 +202,7 @@ public sealed class ValidationTests : IAsyncLifetime
 
     [Theory]
     [InlineData("GET", "/2018-10-31/layers")]
-    [InlineData("POST", "/2015-03-31/event-source-mappings")]
+    [InlineData("POST", "/2020-04-22/code-signing-configs")]
     [InlineData("GET", "/2021-10-31/functions/f/url")]
     [InlineData("PUT", "/2019-09-30/functions/f/provisioned-concurrency?Qualifier=1")]
     public async Task UnimplementedOperation_AnswersAwsShapedError(string method, string path)

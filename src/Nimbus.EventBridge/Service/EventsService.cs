@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Nimbus.Core;
 using Nimbus.EventBridge.Firing;
 using Nimbus.EventBridge.Model;
-using Nimbus.EventBridge.Patterns;
+using Nimbus.Core.Patterns;
 using Nimbus.EventBridge.Schedules;
 using Nimbus.EventBridge.Store;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Nimbus.Lambda.EventSources;
 using Nimbus.Lambda.Service;
 using Nimbus.Protocol;
 using Nimbus.Protocol.Rest;
@@ -19,7 +20,7 @@ internal sealed class LambdaApiHandler : IAwsServiceHandler
     private readonly InvokeService _invoke;
     private readonly RestRouteTable<Route> _routes = new();
 
-    public LambdaApiHandler(LambdaService service, InvokeService invoke)
+    public LambdaApiHandler(LambdaService service, InvokeService invoke, EventSourceMappingService mappings)
     {
         _service = service;
         _invoke = invoke;
@@ -55,6 +56,11 @@ internal sealed class LambdaApiHandler : IAwsServiceHandler
         Add("DELETE", "/2019-09-25/functions/{FunctionName}/event-invoke-config", "DeleteFunctionEventInvokeConfig", DeleteFunctionEventInvokeConfigOperation.HandleAsync);
         Add("GET", "/2019-09-25/functions/{FunctionName}/event-invoke-config/list", "ListFunctionEventInvokeConfigs", ListFunctionEventInvokeConfigsOperation.HandleAsync);
         Add("POST", "/2014-11-13/functions/{FunctionName}/invoke-async", "InvokeAsync", call => InvokeAsyncOperation.HandleAsync(call, _invoke));
+        Add("POST", "/2015-03-31/event-source-mappings", "CreateEventSourceMapping", call => CreateEventSourceMappingOperation.HandleAsync(call, mappings));
+        Add("GET", "/2015-03-31/event-source-mappings", "ListEventSourceMappings", call => ListEventSourceMappingsOperation.HandleAsync(call, mappings));
+        Add("GET", "/2015-03-31/event-source-mappings/{UUID}", "GetEventSourceMapping", call => GetEventSourceMappingOperation.HandleAsync(call, mappings));
+        Add("PUT", "/2015-03-31/event-source-mappings/{UUID}", "UpdateEventSourceMapping", call => UpdateEventSourceMappingOperation.HandleAsync(call, mappings));
+        Add("DELETE", "/2015-03-31/event-source-mappings/{UUID}", "DeleteEventSourceMapping", call => DeleteEventSourceMappingOperation.HandleAsync(call, mappings));
         Add("GET", GetCodeOperation.PathPrefix + "{File}", "GetCode", GetCodeOperation.HandleAsync);
         // Some operations share a path and differ by a query member (GET /2018-10-31/layers?find=LayerVersion):
         // one route per path, naming the operation the query selects.

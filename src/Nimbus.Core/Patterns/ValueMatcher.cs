@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Nimbus.EventBridge.Patterns;
+namespace Nimbus.Core.Patterns;
 
 /// <summary>
 /// One element of a pattern's value array: a literal or a content filter

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Nimbus.EventBridge.Patterns;
+namespace Nimbus.Core.Patterns;
 
 /// <summary>
 /// <c>{"numeric": ["&gt;", 0, "&lt;=", 5]}</c>: one comparison, or a lower bound followed by an upper bound. Values lie

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Nimbus.EventBridge.Patterns;
+namespace Nimbus.Core.Patterns;
 
 /// <summary>
 /// One object level of a compiled pattern: every field must match (AND); each <c>$or</c> group needs one of its

@@ -1,4 +1,4 @@
-namespace Nimbus.EventBridge.Patterns;
+namespace Nimbus.Core.Patterns;
 
 /// <summary>
 /// EventBridge's <c>wildcard</c> filter: <c>*</c> matches any run of characters, <c>\*</c> a literal star and

@@ -1,13 +1,14 @@
 using System.Text.Json;
 
-namespace Nimbus.EventBridge.Patterns;
+namespace Nimbus.Core.Patterns;
 
 /// <summary>
 /// A compiled EventBridge event pattern
-/// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html). Compile once when a rule is
-/// stored; <see cref="Matches(JsonElement)"/> runs for every event put on the bus.
+/// (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html). Lambda's event filtering for
+/// event source mappings uses the same language, so both services share this matcher. Compile once when a rule or
+/// mapping is stored; <see cref="Matches(JsonElement)"/> runs for every event.
 /// </summary>
-internal sealed class EventPattern
+public sealed class EventPattern
 {
     private readonly PatternNode _root;
 

@@ -1,4 +1,4 @@
-namespace Nimbus.EventBridge.Patterns;
+namespace Nimbus.Core.Patterns;
 
 internal enum MatcherKind
 {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Nimbus.EventBridge.Patterns;
+namespace Nimbus.Core.Patterns;
 
 /// <summary>
 /// <c>anything-but</c>: a value or a list of values (all strings or all numbers), or

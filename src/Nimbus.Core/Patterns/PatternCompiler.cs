@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Nimbus.EventBridge.Patterns;
+namespace Nimbus.Core.Patterns;
 
 /// <summary>
 /// Turns pattern JSON into <see cref="PatternNode"/>s, refusing what EventBridge refuses with its reasons (the texts of
