@@ -77,6 +77,7 @@ internal sealed partial class InvokeService
         CancellationToken token)
     {
         var version = PickVersion(entry, attempt.Qualifier);
+        PublishAsyncMetric(attempt, "AsyncEventAge", (_time.GetUtcNow() - attempt.EnqueuedAt).TotalMilliseconds, "Milliseconds");
         InvocationOutcome outcome;
         try
         {
