@@ -9,6 +9,9 @@ switch (args.FirstOrDefault())
     case "s3":
         await S3Benchmark.RunAsync(args[1..]);
         return;
+    case "alarms":
+        await AlarmsBenchmark.RunAsync(args[1..]);
+        return;
 }
 if (args is ["streams", .. var streamArgs])
 {

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Nimbus.Billing.CostExplorer;
 using Nimbus.Billing.Pricing;
 using Nimbus.Billing.Reports;
 using Nimbus.Billing.Usage;
 using Nimbus.Core;
 using Nimbus.Core.Metering;
 using Nimbus.Core.Storage;
+using Nimbus.Protocol;
 
 namespace Nimbus.Billing;
 
@@ -17,7 +19,7 @@ public static class BillingServiceCollectionExtensions
     /// <summary>
     /// Metering and billing: the usage store (SQLite at <c>db/billing.db</c>), the price table
     /// (<c>billing/prices.json</c>, seeded with AWS's us-east-1 prices), the recorder that is both an
-    /// <see cref="IInvocationReportSink"/> and the <see cref="IUsageMeter"/>, and the cost report endpoint.
+    /// <see cref="IInvocationReportSink"/> and the <see cref="IUsageMeter"/>, the cost report endpoint and the Cost Explorer API (<c>ce</c>).
     /// </summary>
     public static IServiceCollection AddNimbusBilling(this IServiceCollection services)
     {
@@ -31,6 +33,8 @@ public static class BillingServiceCollectionExtensions
         services.AddSingleton<IUsageMeter>(provider => provider.GetRequiredService<UsageRecorder>());
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<UsageRecorder>());
         services.AddSingleton<CostsEndpoint>();
+        services.AddSingleton<CostExplorerService>();
+        services.AddSingleton<IAwsServiceHandler, CostExplorerHandler>();
         return services;
     }
 

@@ -61,6 +61,7 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddSingleton<ServiceMetricsSink>();
         services.AddSingleton<IMetricPublisher>(provider => provider.GetRequiredService<ServiceMetricsSink>());
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ServiceMetricsSink>());
+        Alarms.AlarmsRegistration.AddAlarms(services);
         services.AddSingleton<MetricsHandler>();
         services.AddSingleton<IAwsServiceHandler>(provider => provider.GetRequiredService<MetricsHandler>());
     }

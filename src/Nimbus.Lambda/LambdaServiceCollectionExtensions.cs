@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nimbus.Core;
 using Nimbus.Core.Invocation;
+using Nimbus.Core.Metering;
 using Nimbus.Core.Storage;
 using Nimbus.Lambda.Api;
 using Nimbus.Lambda.EventSources;
@@ -30,6 +31,7 @@ public static class LambdaServiceCollectionExtensions
         services.AddSingleton<InvokeService>();
         services.AddSingleton<IFunctionInvoker, LambdaFunctionInvoker>();
         services.AddSingleton<IFunctionPermissionChecker, LambdaPermissionChecker>();
+        services.AddSingleton<IResourceTagSource, LambdaTagSource>();
         services.AddSingleton<IAwsServiceHandler, LambdaApiHandler>();
         services.AddEventSourceMappings();
         return services;

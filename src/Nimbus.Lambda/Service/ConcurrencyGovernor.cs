@@ -48,6 +48,9 @@ internal sealed class ConcurrencyGovernor
 
     public int InFlight(AwsScope scope) => Volatile.Read(ref Account(scope).Total);
 
+    /// <summary>In-flight invocations of functions without reserved concurrency (Lambda's UnreservedConcurrentExecutions).</summary>
+    public int UnreservedInFlight(AwsScope scope) => Volatile.Read(ref Account(scope).Unreserved);
+
     private AccountCounters Account(AwsScope scope) => _accounts.GetOrAdd(scope, static _ => new AccountCounters());
 
     internal sealed class AccountCounters

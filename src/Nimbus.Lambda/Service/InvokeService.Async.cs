@@ -83,6 +83,7 @@ internal sealed partial class InvokeService
             Finish(entry, config, attempt, DestinationRecord.RecursiveInvocationDetected);
             return true;
         }
+        PublishAsyncMetric(attempt, "AsyncEventAge", (_time.GetUtcNow() - attempt.EnqueuedAt).TotalMilliseconds, "Milliseconds");
         InvocationOutcome outcome;
         try
         {

@@ -15,6 +15,7 @@ internal sealed partial class InvokeService
         if (condition != DestinationRecord.Success)
         {
             LambdaLog.AsyncFailed(_logger, invocation.RequestId, invocation.FunctionName, condition);
+            PublishAsyncMetric(invocation, "AsyncEventsDropped", 1, "Count");
         }
         var destination = condition == DestinationRecord.Success ? config?.OnSuccess : config?.OnFailure;
         if (destination is null)
@@ -25,11 +26,13 @@ internal sealed partial class InvokeService
         if (target is null)
         {
             LambdaLog.DestinationNotDelivered(_logger, invocation.RequestId, invocation.FunctionName, condition, destination);
+            PublishAsyncMetric(invocation, "DestinationDeliveryFailures", 1, "Count");
             return;
         }
         if (_functions.Find(target.Value.Scope, target.Value.Name) is null)
         {
             LambdaLog.DestinationMissing(_logger, invocation.RequestId, invocation.FunctionName, condition, destination);
+            PublishAsyncMetric(invocation, "DestinationDeliveryFailures", 1, "Count");
             return;
         }
         var now = _time.GetUtcNow();

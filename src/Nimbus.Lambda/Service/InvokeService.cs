@@ -30,6 +30,7 @@ internal sealed partial class InvokeService : IAsyncDisposable
     private readonly ILogger<InvokeService> _logger;
     private readonly IAsyncEventStore _events;
     private readonly IInvocationReportSink[] _sinks;
+    private readonly IMetricPublisher[] _metrics;
     private readonly Channel<AsyncInvocation> _queue = Channel.CreateUnbounded<AsyncInvocation>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _workers;
@@ -37,9 +38,10 @@ internal sealed partial class InvokeService : IAsyncDisposable
     private int _waitingRetries;
 
     public InvokeService(LambdaService functions, IExecutionEngine engine, IAsyncEventStore events, LambdaOptions options, TimeProvider time,
-        ILogger<InvokeService> logger, IEnumerable<IInvocationReportSink> sinks)
+        ILogger<InvokeService> logger, IEnumerable<IInvocationReportSink> sinks, IEnumerable<IMetricPublisher> metrics)
     {
         _sinks = sinks.ToArray();
+        _metrics = metrics.ToArray();
         _events = events;
         _functions = functions;
         _engine = engine;
@@ -109,6 +111,7 @@ internal sealed partial class InvokeService : IAsyncDisposable
     private void Enqueue(AsyncInvocation invocation)
     {
         _events.Add(invocation);
+        PublishAsyncMetric(invocation, "AsyncEventsReceived", 1, "Count");
         Interlocked.Increment(ref _pendingAsync);
         _queue.Writer.TryWrite(invocation);
     }
@@ -128,6 +131,7 @@ internal sealed partial class InvokeService : IAsyncDisposable
         }
         var concurrent = entry.InFlight;
         var started = _time.GetUtcNow();
+        PublishConcurrency(entry.Scope, started);
         var request = new InvocationRequest
         {
             RequestId = requestId,

@@ -62,6 +62,9 @@ internal sealed partial class LambdaService
 
     public FunctionEntry? Find(AwsScope scope, string name) => _functions.GetValueOrDefault((scope, name));
 
+    /// <summary>Every function of every account and region (cost allocation by tag).</summary>
+    public IEnumerable<FunctionEntry> All => _functions.Values;
+
     public FunctionEntry Get(AwsScope scope, string name, string? qualifier = null) =>
         Find(scope, name) ?? throw LambdaErrors.FunctionNotFound(FunctionArn(scope, name, qualifier));
 

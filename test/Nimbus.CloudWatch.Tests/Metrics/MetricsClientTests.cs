@@ -92,7 +92,7 @@ public sealed class MetricsClientTests : IClassFixture<LogsHost>
               "reversed": error_of(lambda: cw.get_metric_statistics(Namespace=ns, MetricName="m", StartTime=end, EndTime=start, Period=60, Statistics=["Sum"])),
               "badId": error_of(lambda: cw.get_metric_data(StartTime=start, EndTime=end, MetricDataQueries=[{"Id": "Bad", "Expression": "1"}])),
               "badToken": error_of(lambda: cw.list_metrics(NextToken="garbage")),
-              "notYet": error_of(lambda: cw.describe_alarms()),
+              "notYet": error_of(lambda: cw.get_dashboard(DashboardName="d")),
             }))
             """);
 

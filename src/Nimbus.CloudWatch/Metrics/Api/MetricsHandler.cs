@@ -1,3 +1,5 @@
+using Nimbus.CloudWatch.Alarms.Api;
+using Nimbus.CloudWatch.Alarms.Service;
 using Nimbus.CloudWatch.Metrics.Service;
 using Nimbus.Core;
 using Nimbus.Protocol;
@@ -29,9 +31,26 @@ internal sealed class MetricsHandler : IAwsServiceHandler
         ["ListMetrics"] = ListMetricsOperation.Invoke,
     };
 
-    public MetricsHandler(MetricsService service)
+    private readonly AlarmsService _alarms;
+    private readonly Dictionary<string, Func<AlarmsService, AwsScope, WireValue, WireValue?>> _alarmOperations = new(StringComparer.Ordinal)
+    {
+        ["PutMetricAlarm"] = PutMetricAlarmOperation.Invoke,
+        ["DescribeAlarms"] = DescribeAlarmsOperation.Invoke,
+        ["DescribeAlarmsForMetric"] = DescribeAlarmsForMetricOperation.Invoke,
+        ["DescribeAlarmHistory"] = DescribeAlarmHistoryOperation.Invoke,
+        ["DeleteAlarms"] = AlarmStateOperations.DeleteAlarms,
+        ["SetAlarmState"] = AlarmStateOperations.SetAlarmState,
+        ["EnableAlarmActions"] = AlarmStateOperations.EnableAlarmActions,
+        ["DisableAlarmActions"] = AlarmStateOperations.DisableAlarmActions,
+        ["TagResource"] = TagOperations.TagResource,
+        ["UntagResource"] = TagOperations.UntagResource,
+        ["ListTagsForResource"] = TagOperations.ListTagsForResource,
+    };
+
+    public MetricsHandler(MetricsService service, AlarmsService alarms)
     {
         _service = service;
+        _alarms = alarms;
     }
 
     public AwsServiceDescriptor Descriptor { get; } = new("monitoring", AwsProtocol.Query)
@@ -51,6 +70,11 @@ internal sealed class MetricsHandler : IAwsServiceHandler
         catch (WireFormatException exception)
         {
             throw MetricsErrors.InvalidParameterValue(exception.Message);
+        }
+        if (_alarmOperations.TryGetValue(rpc.Operation, out var alarmOperation))
+        {
+            await RpcExchange.WriteAsync(request, rpc, alarmOperation(_alarms, request.Scope, rpc.Input), XmlNamespace);
+            return;
         }
         if (!_operations.TryGetValue(rpc.Operation, out var operation))
         {

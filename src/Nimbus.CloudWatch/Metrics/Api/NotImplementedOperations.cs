@@ -5,13 +5,13 @@ internal static class NotImplementedOperations
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "DeleteAlarmMuteRule", "DeleteAlarms", "DeleteAnomalyDetector", "DeleteDashboards", "DeleteInsightRules",
-        "DeleteMetricStream", "DescribeAlarmContributors", "DescribeAlarmHistory", "DescribeAlarms", "DescribeAlarmsForMetric",
-        "DescribeAnomalyDetectors", "DescribeInsightRules", "DisableAlarmActions", "DisableInsightRules", "EnableAlarmActions",
+        "DeleteAlarmMuteRule", "DeleteAnomalyDetector", "DeleteDashboards", "DeleteInsightRules",
+        "DeleteMetricStream", "DescribeAlarmContributors",
+        "DescribeAnomalyDetectors", "DescribeInsightRules", "DisableInsightRules",
         "EnableInsightRules", "GetAlarmMuteRule", "GetDashboard", "GetInsightRuleReport", "GetMetricStream",
         "GetMetricWidgetImage", "GetOTelEnrichment", "ListAlarmMuteRules", "ListDashboards", "ListManagedInsightRules",
-        "ListMetricStreams", "ListTagsForResource", "PutAlarmMuteRule", "PutAnomalyDetector", "PutCompositeAlarm",
-        "PutDashboard", "PutInsightRule", "PutManagedInsightRules", "PutMetricAlarm", "PutMetricStream", "SetAlarmState",
-        "StartMetricStreams", "StartOTelEnrichment", "StopMetricStreams", "StopOTelEnrichment", "TagResource", "UntagResource",
+        "ListMetricStreams", "PutAlarmMuteRule", "PutAnomalyDetector", "PutCompositeAlarm",
+        "PutDashboard", "PutInsightRule", "PutManagedInsightRules", "PutMetricStream",
+        "StartMetricStreams", "StartOTelEnrichment", "StopMetricStreams", "StopOTelEnrichment",
     };
 }

@@ -8,7 +8,8 @@ namespace Nimbus.CloudWatch.Metrics.Lambda;
 /// (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html), in namespace <c>AWS/Lambda</c>
 /// with the dimension sets AWS uses: none (account aggregate), <c>FunctionName</c>, <c>FunctionName+Resource</c>
 /// (<c>name:alias</c> or <c>name:version</c> when invoked through a qualifier) and, for aliases,
-/// <c>FunctionName+Resource+ExecutedVersion</c>. Plus Nimbus's own cold-start metrics in <c>Nimbus/Lambda</c>.
+/// <c>FunctionName+Resource+ExecutedVersion</c>. Plus Nimbus's own cold-start metrics in <c>Nimbus/Lambda</c>
+/// (<c>ColdStarts</c>, <c>InitDuration</c>, by account and function).
 /// </summary>
 internal static class LambdaMetricSet
 {
@@ -28,13 +29,11 @@ internal static class LambdaMetricSet
             yield return (new MetricIdentity(Namespace, "Invocations", dimensions), 1, "Count");
             yield return (new MetricIdentity(Namespace, "Errors", dimensions), report.IsError ? 1 : 0, "Count");
             yield return (new MetricIdentity(Namespace, "Duration", dimensions), report.DurationMs, "Milliseconds");
-            if (!isExecutedVersion)
+            // The account-wide figure (no dimensions) is Lambda's own count across functions, published by Lambda through
+            // IMetricPublisher with UnreservedConcurrentExecutions and the async-event metrics.
+            if (!isExecutedVersion && dimensions.Length > 0)
             {
                 yield return (new MetricIdentity(Namespace, "ConcurrentExecutions", dimensions), Math.Max(1, report.ConcurrentExecutions), "Count");
-            }
-            if (report.IsAsync)
-            {
-                yield return (new MetricIdentity(Namespace, "AsyncEventsReceived", dimensions), 1, "Count");
             }
         }
         if (report.IsThrottle)

@@ -26,6 +26,17 @@ internal static class MetricsErrors
     public static AwsServiceException InvalidNextToken() =>
         Error("InvalidNextToken", "InvalidNextToken", 400, "The service returned an invalid pagination token.");
 
+    /// <summary>An alarm named in DeleteAlarms or SetAlarmState does not exist (404).</summary>
+    public static AwsServiceException ResourceNotFound(string message) => Error("ResourceNotFound", "ResourceNotFound", 404, message);
+
+    /// <summary>The tagging operations' not-found error (a different shape from the alarm operations' one).</summary>
+    public static AwsServiceException ResourceNotFoundException(string message) =>
+        Error("ResourceNotFoundException", "ResourceNotFoundException", 404, message);
+
+    public static AwsServiceException LimitExceeded(string message) => Error("LimitExceededFault", "LimitExceeded", 400, message);
+
+    public static AwsServiceException InvalidFormat(string message) => Error("InvalidFormatFault", "InvalidFormat", 400, message);
+
     public static AwsServiceException RequestTooLarge(int limit) =>
         Error("RequestEntityTooLarge", "RequestEntityTooLarge", 413, $"Request size exceeded {limit} bytes.");
 

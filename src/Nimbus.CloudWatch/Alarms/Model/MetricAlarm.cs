@@ -1,0 +1,83 @@
+using Nimbus.CloudWatch.Metrics.Model;
+
+namespace Nimbus.CloudWatch.Alarms.Model;
+
+/// <summary>
+/// A metric alarm as CloudWatch's <c>MetricAlarm</c> shape describes it: its configuration (one metric with a
+/// statistic, or metric-math <see cref="Metrics"/>), its actions and its current state. Stored as one JSON document.
+/// </summary>
+public sealed record MetricAlarm
+{
+    public required string AccountId { get; init; }
+
+    public required string Region { get; init; }
+
+    public required string AlarmName { get; init; }
+
+    public required string AlarmArn { get; init; }
+
+    public string? AlarmDescription { get; init; }
+
+    public bool ActionsEnabled { get; init; } = true;
+
+    public IReadOnlyList<string> OKActions { get; init; } = [];
+
+    public IReadOnlyList<string> AlarmActions { get; init; } = [];
+
+    public IReadOnlyList<string> InsufficientDataActions { get; init; } = [];
+
+    public required string StateValue { get; init; }
+
+    public required string StateReason { get; init; }
+
+    public string? StateReasonData { get; init; }
+
+    public DateTimeOffset StateUpdatedTimestamp { get; init; }
+
+    public DateTimeOffset StateTransitionedTimestamp { get; init; }
+
+    public DateTimeOffset AlarmConfigurationUpdatedTimestamp { get; init; }
+
+    public string? Namespace { get; init; }
+
+    public string? MetricName { get; init; }
+
+    public IReadOnlyList<Dimension> Dimensions { get; init; } = [];
+
+    public string? Statistic { get; init; }
+
+    public string? ExtendedStatistic { get; init; }
+
+    public int? Period { get; init; }
+
+    public string? Unit { get; init; }
+
+    public int EvaluationPeriods { get; init; }
+
+    public int? DatapointsToAlarm { get; init; }
+
+    public double? Threshold { get; init; }
+
+    public string? ThresholdMetricId { get; init; }
+
+    public required string ComparisonOperator { get; init; }
+
+    public string? TreatMissingData { get; init; }
+
+    public string? EvaluateLowSampleCountPercentile { get; init; }
+
+    /// <summary>Metric-math alarms: the queries; exactly one has ReturnData true and is the evaluated series.</summary>
+    public IReadOnlyList<AlarmQuery>? Metrics { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
+
+    /// <summary>The end (epoch seconds) of the last period the evaluator looked at, so each period is evaluated once.</summary>
+    public long LastEvaluatedEnd { get; init; }
+
+    /// <summary>The datapoints the alarm needs breaching: DatapointsToAlarm, defaulting to EvaluationPeriods.</summary>
+    public int Required => DatapointsToAlarm ?? EvaluationPeriods;
+
+    /// <summary>The period of the evaluated series: the alarm's, or the returned query's for metric-math alarms.</summary>
+    public int EvaluatedPeriod => Period ?? Metrics?.FirstOrDefault(q => q.ReturnData != false && q.Expression is null)?.Period
+        ?? Metrics?.Where(q => q.Period is not null).Select(q => q.Period).FirstOrDefault() ?? 60;
+}

@@ -1,0 +1,220 @@
+using System.Text.Json;
+using Nimbus.CloudWatch.Alarms.Model;
+using Nimbus.CloudWatch.Alarms.Store;
+using Nimbus.CloudWatch.Metrics.Service;
+using Nimbus.Core;
+
+namespace Nimbus.CloudWatch.Alarms.Service;
+
+/// <summary>
+/// CloudWatch metric alarms without HTTP: configuration, state changes (from <see cref="AlarmEvaluator"/> or
+/// SetAlarmState), history and tags. Every state transition is stored with its history item in one transaction,
+/// then its actions are handed to <see cref="AlarmActionDispatcher"/>.
+/// </summary>
+public sealed partial class AlarmsService
+{
+    /// <summary>Nimbus's quota of metric alarms per account and region (PutMetricAlarm's LimitExceeded beyond it).</summary>
+    public const int MaxAlarms = 10_000;
+
+    public const string InitialReason = "Unchecked: Initial alarm creation";
+
+    private readonly IAlarmStore _store;
+    private readonly TimeProvider _time;
+    private readonly AlarmActionDispatcher _actions;
+
+    /// <summary>
+    /// Serializes changes to alarms (API calls and the evaluator's results), so an evaluation of a stale snapshot never
+    /// overwrites a configuration or state written meanwhile. One node: cluster mode would make this a row version.
+    /// </summary>
+    private readonly Lock _changes = new();
+
+    public AlarmsService(IAlarmStore store, TimeProvider time, AlarmActionDispatcher actions)
+    {
+        _store = store;
+        _time = time;
+        _actions = actions;
+    }
+
+    /// <summary>
+    /// Creates or replaces an alarm. <paramref name="draft"/> carries the request's configuration (its identity and
+    /// state members are filled here). As on AWS an update keeps the state and ignores <c>Tags</c>.
+    /// </summary>
+    public void PutMetricAlarm(AwsScope scope, MetricAlarm draft)
+    {
+        AlarmValidation.Alarm(draft);
+        lock (_changes)
+        {
+            Put(scope, draft);
+        }
+    }
+
+    private void Put(AwsScope scope, MetricAlarm draft)
+    {
+        var now = _time.GetUtcNow();
+        var existing = _store.Get(scope, draft.AlarmName);
+        if (existing is null && _store.Count(scope) >= MaxAlarms)
+        {
+            throw MetricsErrors.LimitExceeded($"The maximum number of alarms ({MaxAlarms:N0}) has been reached for this account and region.");
+        }
+        var alarm = draft with
+        {
+            AccountId = scope.AccountId,
+            Region = scope.Region,
+            AlarmArn = Arn.Build("cloudwatch", scope, "alarm:" + draft.AlarmName),
+            AlarmConfigurationUpdatedTimestamp = now,
+            StateValue = existing?.StateValue ?? AlarmStates.InsufficientData,
+            StateReason = existing?.StateReason ?? InitialReason,
+            StateReasonData = existing?.StateReasonData,
+            StateUpdatedTimestamp = existing?.StateUpdatedTimestamp ?? now,
+            StateTransitionedTimestamp = existing?.StateTransitionedTimestamp ?? now,
+            Tags = existing?.Tags ?? draft.Tags,
+            LastEvaluatedEnd = 0,
+        };
+        _store.Put(alarm, AlarmHistory.Configuration(alarm, existing is null ? "created" : "updated", now));
+    }
+
+    public void DeleteAlarms(AwsScope scope, IReadOnlyList<string> names)
+    {
+        Names(names);
+        lock (_changes)
+        {
+            Delete(scope, names);
+        }
+    }
+
+    private void Delete(AwsScope scope, IReadOnlyList<string> names)
+    {
+        var found = names.Distinct(StringComparer.Ordinal).Select(n => (Name: n, Alarm: _store.Get(scope, n))).ToList();
+        var missing = found.Where(f => f.Alarm is null).Select(f => f.Name).ToList();
+        if (missing.Count > 0)
+        {
+            // AWS deletes nothing when any name is wrong.
+            throw MetricsErrors.ResourceNotFound($"{missing.Count} of the alarms specified could not be found: {string.Join(", ", missing)}");
+        }
+        var now = _time.GetUtcNow();
+        _store.Delete(scope, found.Select(f => f.Name).ToList());
+        foreach (var (_, alarm) in found)
+        {
+            _store.AddHistory(AlarmHistory.Configuration(alarm!, "deleted", now));
+        }
+    }
+
+    /// <summary>SetAlarmState: the state holds until the next evaluation; a change runs the new state's actions.</summary>
+    public void SetAlarmState(AwsScope scope, string? name, string? state, string? reason, string? reasonData)
+    {
+        MetricsValidation.Text(name, "AlarmName", 255);
+        if (state is null)
+        {
+            throw MetricsErrors.MissingParameter("StateValue");
+        }
+        if (!AlarmStates.All.Contains(state))
+        {
+            throw MetricsErrors.InvalidValue("StateValue", state);
+        }
+        if (reason is null)
+        {
+            throw MetricsErrors.MissingParameter("StateReason");
+        }
+        if (reason.Length > 1023)
+        {
+            throw MetricsErrors.InvalidValue("StateReason", reason);
+        }
+        if (reasonData is not null && (reasonData.Length > 4000 || !IsJson(reasonData)))
+        {
+            throw MetricsErrors.InvalidFormat("Invalid JSON in StateReasonData.");
+        }
+        lock (_changes)
+        {
+            var alarm = _store.Get(scope, name!) ?? throw MetricsErrors.ResourceNotFound($"Alarm {name} not found");
+            // The set state holds until the next period's evaluation, as on AWS: mark the current period as evaluated.
+            Transition(alarm, state, reason, reasonData, Math.Max(alarm.LastEvaluatedEnd, AlarmEvaluation.LastCompletePeriodEnd(alarm, _time.GetUtcNow())));
+        }
+    }
+
+    /// <summary>Enables or disables the actions of the named alarms; names that do not exist are ignored, as on AWS.</summary>
+    public void SetActionsEnabled(AwsScope scope, IReadOnlyList<string> names, bool enabled)
+    {
+        Names(names);
+        lock (_changes)
+        {
+            foreach (var name in names.Distinct(StringComparer.Ordinal))
+            {
+                if (_store.Get(scope, name) is { } alarm && alarm.ActionsEnabled != enabled)
+                {
+                    _store.Put(alarm with { ActionsEnabled = enabled });
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies an evaluation of <paramref name="evaluated"/> unless the alarm changed since it was read (deleted,
+    /// reconfigured, or its state set): then the next pass evaluates the current alarm instead.
+    /// </summary>
+    internal void ApplyEvaluation(MetricAlarm evaluated, AlarmOutcome? outcome, long evaluatedEnd)
+    {
+        lock (_changes)
+        {
+            var current = _store.Get(new AwsScope(evaluated.AccountId, evaluated.Region), evaluated.AlarmName);
+            if (current is null || current.AlarmConfigurationUpdatedTimestamp != evaluated.AlarmConfigurationUpdatedTimestamp
+                || current.LastEvaluatedEnd != evaluated.LastEvaluatedEnd || current.StateUpdatedTimestamp != evaluated.StateUpdatedTimestamp)
+            {
+                return;
+            }
+            Transition(current, outcome?.State ?? current.StateValue, outcome?.Reason ?? current.StateReason,
+                outcome is null ? current.StateReasonData : outcome.ReasonData, evaluatedEnd);
+        }
+    }
+
+    /// <summary>
+    /// Moves the alarm to <paramref name="state"/>. A change of state is stored with its history item and starts the
+    /// new state's actions; the same state again only refreshes the evaluation mark.
+    /// </summary>
+    private MetricAlarm Transition(MetricAlarm alarm, string state, string reason, string? reasonData, long evaluatedEnd)
+    {
+        if (alarm.StateValue == state)
+        {
+            var same = alarm with { LastEvaluatedEnd = evaluatedEnd };
+            _store.Put(same);
+            return same;
+        }
+        var now = _time.GetUtcNow();
+        var after = alarm with
+        {
+            StateValue = state,
+            StateReason = reason,
+            StateReasonData = reasonData,
+            StateUpdatedTimestamp = now,
+            StateTransitionedTimestamp = now,
+            LastEvaluatedEnd = evaluatedEnd,
+        };
+        _store.Put(after, AlarmHistory.State(alarm, after, now));
+        _actions.Dispatch(after, alarm);
+        return after;
+    }
+
+    private static void Names(IReadOnlyList<string> names)
+    {
+        if (names.Count > 100)
+        {
+            throw MetricsErrors.InvalidParameterValue("The collection AlarmNames must not have a size greater than 100.");
+        }
+        for (var i = 0; i < names.Count; i++)
+        {
+            MetricsValidation.Text(names[i], $"AlarmNames.member.{i + 1}", 255);
+        }
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
