@@ -36,6 +36,7 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogIngestion>());
         services.AddSingleton<LogRetention>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogRetention>());
+        services.AddSingleton<Logs.Insights.InsightsService>();
         services.AddSingleton<LogsHandler>();
         services.AddSingleton<IAwsServiceHandler>(provider => provider.GetRequiredService<LogsHandler>());
         AddMetrics(services);
