@@ -8,6 +8,7 @@ using Nimbus.CloudWatch.Metrics.Api;
 using Nimbus.CloudWatch.Metrics.Lambda;
 using Nimbus.CloudWatch.Metrics.Service;
 using Nimbus.CloudWatch.Metrics.Store;
+using Nimbus.CloudWatch.Prometheus;
 using Nimbus.Core;
 using Nimbus.Core.Logs;
 using Nimbus.Core.Metering;
@@ -27,6 +28,7 @@ public static class CloudWatchServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddSingleton<LogsCounters>();
         services.AddSingleton<ILogStore>(provider =>
             new SqliteLogStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("logs"))));
         services.AddSingleton<LogsService>();
@@ -40,6 +42,7 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddSingleton<LogsHandler>();
         services.AddSingleton<IAwsServiceHandler>(provider => provider.GetRequiredService<LogsHandler>());
         AddMetrics(services);
+        services.AddNimbusPrometheus();
         return services;
     }
 

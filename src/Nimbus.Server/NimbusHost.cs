@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Nimbus.ApiGateway;
 using Nimbus.Billing;
 using Nimbus.CloudWatch;
+using Nimbus.CloudWatch.Prometheus;
 using Nimbus.Core;
 using Nimbus.DynamoDb;
 using Nimbus.EventBridge;
@@ -88,6 +89,7 @@ public sealed class NimbusHost : IAsyncDisposable
         app.UseRouting();
         app.MapGet("/_nimbus/health", health.WriteAsync);
         app.MapNimbusCosts();
+        app.MapNimbusMetrics();
         app.UseEndpoints(_ => { });
         app.Run(dispatcher.DispatchAsync);
 
