@@ -9,6 +9,9 @@ switch (args.FirstOrDefault())
     case "s3":
         await S3Benchmark.RunAsync(args[1..]);
         return;
+    case "observability":
+        await ObservabilityBenchmark.RunAsync(args[1..]);
+        return;
 }
 if (args is ["s3-events", .. var rest])
 {

@@ -39,7 +39,10 @@ public sealed class NimbusHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<NimbusHost> StartAsync(NimbusOptions options, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
+    /// <param name="configureServices">Runs after every module is registered, so it can replace one (the observability
+    /// benchmark removes the metering sinks and log delivery to measure what they cost).</param>
+    public static async Task<NimbusHost> StartAsync(NimbusOptions options, Action<ILoggingBuilder>? configureLogging = null,
+        Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -81,6 +84,7 @@ public sealed class NimbusHost : IAsyncDisposable
         services.AddNimbusApiGateway();
         services.AddNimbusEventBridge();
         services.AddNimbusDynamoDb();
+        configureServices?.Invoke(services);
 
         var app = builder.Build();
         var health = app.Services.GetRequiredService<HealthEndpoint>();
