@@ -49,7 +49,7 @@ internal static class ObservabilityBenchmark
             Console.Error.WriteLine($"warming both servers ({runtime}, concurrency {concurrency})...");
             foreach (var client in new[] { onClient, offClient })
             {
-                await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => client.TimedInvokeAsync("observed")));
+                await WarmUpAsync(client, concurrency);
                 await InvokeBenchmark.RunLoadAsync(client, "observed", concurrency, seconds * 2);
             }
 
@@ -98,6 +98,40 @@ internal static class ObservabilityBenchmark
         {
             TryDelete(onDirectory);
             TryDelete(offDirectory);
+        }
+    }
+
+    /// <summary>
+    /// Starts the environments the load needs a few at a time: on a loaded host many cold starts at once can pass
+    /// the 10 s init limit. A warm-up invoke that fails is tried again.
+    /// </summary>
+    private static async Task WarmUpAsync(LambdaBenchClient client, int concurrency)
+    {
+        for (var width = 1; ; width = Math.Min(width * 2, concurrency))
+        {
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                var results = await Task.WhenAll(Enumerable.Range(0, width).Select(async _ =>
+                {
+                    try
+                    {
+                        await client.TimedInvokeAsync("observed");
+                        return true;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return false;
+                    }
+                }));
+                if (results.All(ok => ok))
+                {
+                    break;
+                }
+            }
+            if (width == concurrency)
+            {
+                return;
+            }
         }
     }
 
