@@ -86,7 +86,7 @@ internal static class InvokeBenchmark
     }
 
     /// <summary>Invokes <paramref name="name"/> from <paramref name="concurrency"/> loops for <paramref name="seconds"/>; returns the count.</summary>
-    private static async Task<int> RunLoadAsync(LambdaBenchClient client, string name, int concurrency, double seconds)
+    internal static async Task<int> RunLoadAsync(LambdaBenchClient client, string name, int concurrency, double seconds)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var counts = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>

@@ -12,16 +12,15 @@ switch (args.FirstOrDefault())
     case "alarms":
         await AlarmsBenchmark.RunAsync(args[1..]);
         return;
-}
-if (args is ["streams", .. var streamArgs])
-{
-    await StreamMappingBenchmark.RunAsync(streamArgs);
-    return;
-}
-if (args is ["s3-events", .. var rest])
-{
-    await S3EventBenchmark.RunAsync(rest);
-    return;
+    case "observability":
+        await ObservabilityBenchmark.RunAsync(args[1..]);
+        return;
+    case "streams":
+        await StreamMappingBenchmark.RunAsync(args[1..]);
+        return;
+    case "s3-events":
+        await S3EventBenchmark.RunAsync(args[1..]);
+        return;
 }
 var options = BenchOptions.Parse(args);
 if (options.Only is null or "http")

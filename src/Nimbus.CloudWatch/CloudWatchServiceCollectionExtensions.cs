@@ -9,6 +9,7 @@ using Nimbus.CloudWatch.Metrics.Lambda;
 using Nimbus.CloudWatch.Metrics.Publishing;
 using Nimbus.CloudWatch.Metrics.Service;
 using Nimbus.CloudWatch.Metrics.Store;
+using Nimbus.CloudWatch.Prometheus;
 using Nimbus.Core;
 using Nimbus.Core.Logs;
 using Nimbus.Core.Metering;
@@ -28,6 +29,7 @@ public static class CloudWatchServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddSingleton<LogsCounters>();
         services.AddSingleton<ILogStore>(provider =>
             new SqliteLogStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("logs"))));
         services.AddSingleton<LogsService>();
@@ -37,9 +39,11 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogIngestion>());
         services.AddSingleton<LogRetention>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogRetention>());
+        services.AddSingleton<Logs.Insights.InsightsService>();
         services.AddSingleton<LogsHandler>();
         services.AddSingleton<IAwsServiceHandler>(provider => provider.GetRequiredService<LogsHandler>());
         AddMetrics(services);
+        services.AddNimbusPrometheus();
         return services;
     }
 

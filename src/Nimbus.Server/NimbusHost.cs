@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Nimbus.ApiGateway;
 using Nimbus.Billing;
 using Nimbus.CloudWatch;
+using Nimbus.CloudWatch.Prometheus;
 using Nimbus.Console;
 using Nimbus.Core;
 using Nimbus.DynamoDb;
@@ -43,7 +44,10 @@ public sealed class NimbusHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<NimbusHost> StartAsync(NimbusOptions options, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
+    /// <param name="configureServices">Runs after every module is registered, so it can replace one (the observability
+    /// benchmark removes the metering sinks and log delivery to measure what they cost).</param>
+    public static async Task<NimbusHost> StartAsync(NimbusOptions options, Action<ILoggingBuilder>? configureLogging = null,
+        Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -91,6 +95,7 @@ public sealed class NimbusHost : IAsyncDisposable
         services.AddNimbusDynamoDb();
         var console = ConsoleOptionsFor(options);
         services.AddNimbusConsole(console);
+        configureServices?.Invoke(services);
 
         var app = builder.Build();
         var health = app.Services.GetRequiredService<HealthEndpoint>();
@@ -100,6 +105,7 @@ public sealed class NimbusHost : IAsyncDisposable
         app.MapGet("/_nimbus/health", health.WriteAsync);
         app.MapNimbusCosts();
         app.MapNimbusConsole();
+        app.MapNimbusMetrics();
         app.UseEndpoints(_ => { });
         app.Run(dispatcher.DispatchAsync);
 

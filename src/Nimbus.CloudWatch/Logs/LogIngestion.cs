@@ -26,15 +26,17 @@ internal sealed class LogIngestion : ILogIngestion, IHostedService, IAsyncDispos
     private readonly ILogStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<LogIngestion> _logger;
+    private readonly LogsCounters _counters;
     private readonly Task _writer;
 
-    public LogIngestion(ILogStore store, TimeProvider time, ILogger<LogIngestion> logger)
-        : this(store, time, logger, QueueCapacity)
+    public LogIngestion(ILogStore store, TimeProvider time, ILogger<LogIngestion> logger, LogsCounters? counters = null)
+        : this(store, time, logger, QueueCapacity, counters)
     {
     }
 
-    internal LogIngestion(ILogStore store, TimeProvider time, ILogger<LogIngestion> logger, int capacity)
+    internal LogIngestion(ILogStore store, TimeProvider time, ILogger<LogIngestion> logger, int capacity, LogsCounters? counters = null)
     {
+        _counters = counters ?? new LogsCounters();
         _store = store;
         _time = time;
         _logger = logger;
@@ -135,6 +137,7 @@ internal sealed class LogIngestion : ILogIngestion, IHostedService, IAsyncDispos
                 {
                     await _store.AppendAsync(batches, _time.GetUtcNow().ToUnixTimeMilliseconds(), createMissing: true, CancellationToken.None);
                     Interlocked.Increment(ref TransactionCount);
+                    _counters.Delivered(events, batches.Sum(b => b.Events.Sum(e => (long)System.Text.Encoding.UTF8.GetByteCount(e.Message))));
                     LogMessages.IngestionBatchStored(_logger, events, batches.Count);
                 }
                 catch (Exception exception)

@@ -16,4 +16,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "The log ingestion queue is full; log events for {LogGroup} were dropped")]
     public static partial void IngestionQueueFull(ILogger logger, string logGroup);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "Logs Insights query {QueryId} failed")]
+    public static partial void QueryFailed(ILogger logger, Exception exception, string queryId);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Debug, Message = "Logs Insights query {QueryId} ended {Status} after scanning {Records} records")]
+    public static partial void QueryEnded(ILogger logger, string queryId, string status, long records);
 }

@@ -110,6 +110,11 @@ internal sealed partial class LogsService
             {
                 throw outcome == AppendOutcome.GroupNotFound ? LogsErrors.GroupNotFound() : LogsErrors.StreamNotFound();
             }
+            _counters.Put(accepted.Count, accepted.Sum(e => (long)System.Text.Encoding.UTF8.GetByteCount(e.Message)), events.Count - accepted.Count);
+        }
+        else
+        {
+            _counters.Put(0, 0, events.Count);
         }
         var stream = await _store.GetStreamAsync(scope, groupName, streamName, cancellationToken) ?? throw LogsErrors.StreamNotFound();
         return new PutLogEventsResult(

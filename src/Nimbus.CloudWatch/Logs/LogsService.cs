@@ -12,11 +12,13 @@ internal sealed partial class LogsService
 {
     private readonly ILogStore _store;
     private readonly TimeProvider _time;
+    private readonly LogsCounters _counters;
 
-    public LogsService(ILogStore store, TimeProvider time)
+    public LogsService(ILogStore store, TimeProvider time, LogsCounters? counters = null)
     {
         _store = store;
         _time = time;
+        _counters = counters ?? new LogsCounters();
     }
 
     private long NowMs => _time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -204,6 +204,34 @@ public abstract class LogStoreConformanceTests
         Assert.Equal(["y"], page!.Events.Select(e => e.Message));
     }
 
+    [Fact]
+    public async Task Scan_ReadsNamedGroupsNewestFirstWithinAnInclusiveRange()
+    {
+        await Append("a", "s1", (10, "a10"), (30, "a30"), (50, "a50"));
+        await Append("b", "s2", (20, "b20"), (30, "b30"));
+        await Append("c", "s3", (25, "c25"));
+
+        var events = Store.Scan(Scope, ["a", "b", "missing"], 20, 30, Ct).ToList();
+
+        Assert.Equal(["b30", "a30", "b20"], events.Select(e => e.Event.Message));
+        Assert.Equal(["b", "a", "b"], events.Select(e => e.GroupName));
+        Assert.Equal("s2", events[0].Event.StreamName);
+    }
+
+    [Fact]
+    public async Task GetEvent_FindsAnEventByIdOnlyInItsOwnGroup()
+    {
+        await Append("a", "s", (10, "x"));
+        await Append("b", "s", (10, "y"));
+        var id = Store.Scan(Scope, ["a"], 0, 100, Ct).Single().Event.Id;
+
+        var found = await Store.GetEventAsync(Scope, "a", id, Ct);
+
+        Assert.Equal("x", found!.Event.Message);
+        Assert.Null(await Store.GetEventAsync(Scope, "b", id, Ct));
+        Assert.Null(await Store.GetEventAsync(Scope, "missing", id, Ct));
+    }
+
     private Task Append(string group, string stream, params (long Time, string Message)[] events) =>
         Store.AppendAsync(
             [new StreamBatch(Scope, group, stream, events.Select(e => new LogRecord(e.Time, e.Message)).ToList())], 1000, createMissing: true, Ct);

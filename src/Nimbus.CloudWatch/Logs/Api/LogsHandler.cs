@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Nimbus.CloudWatch.Logs.Api.Shapes;
+using Nimbus.CloudWatch.Logs.Insights;
 using Nimbus.Core;
 using Nimbus.Protocol;
 
@@ -19,11 +20,13 @@ internal sealed class LogsHandler : IAwsServiceHandler
     private const int MaxBodyBytes = 8 * 1024 * 1024;
 
     private readonly LogsService _service;
+    private readonly InsightsService _insights;
     private readonly Dictionary<string, Func<AwsRequestContext, byte[], Task>> _operations = new(StringComparer.Ordinal);
 
-    public LogsHandler(LogsService service)
+    public LogsHandler(LogsService service, InsightsService insights)
     {
         _service = service;
+        _insights = insights;
         var json = LogsJsonContext.Default;
         Register("CreateLogGroup", json.CreateLogGroupRequest, json.EmptyResponse, CreateLogGroupOperation.InvokeAsync);
         Register("CreateLogStream", json.CreateLogStreamRequest, json.EmptyResponse, CreateLogStreamOperation.InvokeAsync);
@@ -36,6 +39,11 @@ internal sealed class LogsHandler : IAwsServiceHandler
         Register("PutRetentionPolicy", json.PutRetentionPolicyRequest, json.EmptyResponse, PutRetentionPolicyOperation.InvokeAsync);
         Register("DeleteRetentionPolicy", json.DeleteRetentionPolicyRequest, json.EmptyResponse, DeleteRetentionPolicyOperation.InvokeAsync);
         Register("PutLogEvents", json.PutLogEventsRequest, json.PutLogEventsResponse, PutLogEventsOperation.InvokeAsync);
+        Register("StartQuery", json.StartQueryRequest, json.StartQueryResponse, StartQueryOperation.InvokeAsync);
+        Register("GetQueryResults", json.QueryIdRequest, json.GetQueryResultsResponse, GetQueryResultsOperation.InvokeAsync);
+        Register("StopQuery", json.QueryIdRequest, json.StopQueryResponse, StopQueryOperation.InvokeAsync);
+        Register("DescribeQueries", json.DescribeQueriesRequest, json.DescribeQueriesResponse, DescribeQueriesOperation.InvokeAsync);
+        Register("GetLogRecord", json.GetLogRecordRequest, json.GetLogRecordResponse, GetLogRecordOperation.InvokeAsync);
     }
 
     public AwsServiceDescriptor Descriptor { get; } = new("logs", AwsProtocol.Json) { TargetPrefixes = [TargetPrefix] };
@@ -58,12 +66,28 @@ internal sealed class LogsHandler : IAwsServiceHandler
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
         Func<LogsService, AwsScope, TRequest, CancellationToken, Task<TResponse>> invoke)
+        where TRequest : class =>
+        Add(name, requestType, responseType, (scope, input, cancellationToken) => invoke(_service, scope, input, cancellationToken));
+
+    private void Register<TRequest, TResponse>(
+        string name,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        Func<InsightsService, AwsScope, TRequest, CancellationToken, Task<TResponse>> invoke)
+        where TRequest : class =>
+        Add(name, requestType, responseType, (scope, input, cancellationToken) => invoke(_insights, scope, input, cancellationToken));
+
+    private void Add<TRequest, TResponse>(
+        string name,
+        JsonTypeInfo<TRequest> requestType,
+        JsonTypeInfo<TResponse> responseType,
+        Func<AwsScope, TRequest, CancellationToken, Task<TResponse>> invoke)
         where TRequest : class
     {
         _operations[name] = async (request, body) =>
         {
             var input = Parse(body, requestType);
-            var output = await invoke(_service, request.Scope, input, request.Aborted);
+            var output = await invoke(request.Scope, input, request.Aborted);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(output, responseType);
             var response = request.Http.Response;
             response.StatusCode = 200;

@@ -28,4 +28,13 @@ namespace Nimbus.CloudWatch.Logs.Api;
 [JsonSerializable(typeof(PutRetentionPolicyRequest))]
 [JsonSerializable(typeof(DeleteRetentionPolicyRequest))]
 [JsonSerializable(typeof(EmptyResponse))]
+[JsonSerializable(typeof(StartQueryRequest))]
+[JsonSerializable(typeof(StartQueryResponse))]
+[JsonSerializable(typeof(QueryIdRequest))]
+[JsonSerializable(typeof(GetQueryResultsResponse))]
+[JsonSerializable(typeof(StopQueryResponse))]
+[JsonSerializable(typeof(DescribeQueriesRequest))]
+[JsonSerializable(typeof(DescribeQueriesResponse))]
+[JsonSerializable(typeof(GetLogRecordRequest))]
+[JsonSerializable(typeof(GetLogRecordResponse))]
 internal sealed partial class LogsJsonContext : JsonSerializerContext;

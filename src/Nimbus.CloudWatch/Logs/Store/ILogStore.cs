@@ -46,6 +46,15 @@ internal interface ILogStore
     Task<FilterPage?> FilterAsync(AwsScope scope, string groupName, GroupEventQuery query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Logs Insights' read: events of the named groups (unknown names are skipped) with <paramref name="startMs"/> ≤
+    /// timestamp ≤ <paramref name="endMs"/>, newest first (by timestamp, then arrival), streamed as the caller reads.
+    /// </summary>
+    IEnumerable<ScannedEvent> Scan(AwsScope scope, IReadOnlyList<string> groupNames, long startMs, long endMs, CancellationToken cancellationToken);
+
+    /// <summary>One event by its id (GetLogRecord); null when the group or the event in it does not exist.</summary>
+    Task<ScannedEvent?> GetEventAsync(AwsScope scope, string groupName, long eventId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes up to <paramref name="batchSize"/> events older than their group's retention at <paramref name="nowMs"/>,
     /// keeping stream counts and group sizes right. Returns how many it deleted.
     /// </summary>

@@ -1,0 +1,3 @@
+namespace Nimbus.CloudWatch.Logs.Insights.Language;
+
+internal sealed record FieldsCommand(IReadOnlyList<NamedExpr> Fields) : QueryCommand;
