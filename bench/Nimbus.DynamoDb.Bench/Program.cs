@@ -1,34 +1,84 @@
 using System.Globalization;
 using Nimbus.DynamoDb.Bench;
 
-// DynamoDB benchmark: Nimbus (in this process) and, when installed, moto_server and dynalite, one after the other with
-// the same load. Options: --seconds 5 --concurrency 8 --only nimbus
-var seconds = Option("--seconds", 5);
+// DynamoDB benchmark: Nimbus (in this process), moto_server and dynalite started together, then driven with the same
+// load in interleaved rounds (each round runs every operation on every server, in a rotating order), so a change in
+// the machine's load during the run falls on all servers alike. Options: --seconds 3 --rounds 3 --concurrency 8
+// --only nimbus,moto,dynalite
+var seconds = Option("--seconds", 3);
+var rounds = Option("--rounds", 3);
 var concurrency = Option("--concurrency", 8);
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-var rows = new List<BenchRow>();
+var only = (args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "nimbus,moto,dynalite").Split(',');
 var starts = new List<(string Name, Func<Task<DynamoTarget?>> Start)>
 {
     ("nimbus", async () => await DynamoTarget.NimbusAsync()),
     ("moto", () => DynamoTarget.ProcessAsync("moto", "moto_server", port => ["-p", port.ToString(CultureInfo.InvariantCulture)])),
-    ("dynalite", () => DynamoTarget.ProcessAsync("dynalite", "dynalite", port => ["--port", port.ToString(CultureInfo.InvariantCulture)])),
+    // Tables ACTIVE at once, as in Nimbus and moto; in-memory store (dynalite's default).
+    ("dynalite", () => DynamoTarget.ProcessAsync("dynalite", "dynalite", port => ["--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0"])),
 };
-foreach (var (name, start) in starts.Where(s => only is null || s.Name == only))
+var targets = new List<DynamoTarget>();
+var benchmarks = new List<DynamoBenchmark>();
+try
 {
-    await using var target = await start();
-    if (target is null)
+    foreach (var (name, start) in starts.Where(s => only.Contains(s.Name)))
     {
-        Console.WriteLine($"{name}: not installed, skipped");
-        continue;
+        if (await start() is not { } target)
+        {
+            Console.WriteLine($"{name}: not installed, skipped");
+            continue;
+        }
+        targets.Add(target);
+        var benchmark = new DynamoBenchmark(target, concurrency);
+        await benchmark.SetUpAsync();
+        benchmarks.Add(benchmark);
     }
-    rows.AddRange(await DynamoBenchmark.RunAsync(target, TimeSpan.FromSeconds(seconds), concurrency));
+    var samples = new Dictionary<(string, string), List<Samples>>();
+    for (var round = 0; round < rounds; round++)
+    {
+        foreach (var operation in DynamoBenchmark.Operations)
+        {
+            for (var k = 0; k < benchmarks.Count; k++)
+            {
+                var benchmark = benchmarks[(k + round) % benchmarks.Count];
+                var result = await benchmark.RunAsync(operation, TimeSpan.FromSeconds(seconds));
+                (samples.TryGetValue((benchmark.Name, operation), out var list) ? list : samples[(benchmark.Name, operation)] = []).Add(result);
+            }
+        }
+    }
+    Console.WriteLine($"1 KB items, {concurrency} concurrent callers, {rounds} interleaved rounds of {seconds} s per server and operation");
+    Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
+    Console.WriteLine($"{"operation",-10} {"server",-10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8} {"vs moto",8} {"vs dynalite",11}");
+    foreach (var operation in DynamoBenchmark.Operations)
+    {
+        var rows = benchmarks.Select(b => Row(b.Name, operation, samples[(b.Name, operation)])).ToList();
+        foreach (var row in rows)
+        {
+            Console.WriteLine($"{row.Operation,-10} {row.Target,-10} {row.OpsPerSecond,10:F0} {row.P50Ms,8:F2} {row.P99Ms,8:F2} {Ratio(row, rows, "moto"),8} {Ratio(row, rows, "dynalite"),11}");
+        }
+    }
 }
-Console.WriteLine($"1 KB items, {concurrency} concurrent callers, {seconds} s per operation");
-Console.WriteLine($"{"server",-10} {"operation",-10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8}");
-foreach (var row in rows)
+finally
 {
-    Console.WriteLine($"{row.Target,-10} {row.Operation,-10} {row.OpsPerSecond,10:F0} {row.P50Ms,8:F2} {row.P99Ms,8:F2}");
+    foreach (var benchmark in benchmarks)
+    {
+        benchmark.Dispose();
+    }
+    foreach (var target in targets)
+    {
+        await target.DisposeAsync();
+    }
 }
+
+static BenchRow Row(string target, string operation, List<Samples> samples)
+{
+    var all = samples.SelectMany(s => s.LatenciesMs).Order().ToList();
+    return new BenchRow(target, operation, all.Count / samples.Sum(s => s.Seconds), Percentile(all, 0.50), Percentile(all, 0.99));
+}
+
+static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+
+static string Ratio(BenchRow row, List<BenchRow> rows, string other) =>
+    rows.FirstOrDefault(r => r.Target == other) is { OpsPerSecond: > 0 } baseline ? $"{row.OpsPerSecond / baseline.OpsPerSecond:F1}x" : "-";
 
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;

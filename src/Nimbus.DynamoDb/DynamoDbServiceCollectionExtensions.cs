@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Nimbus.Core;
+using Nimbus.Core.Metering;
 using Nimbus.Core.Storage;
 using Nimbus.Core.Streams;
 using Nimbus.DynamoDb.Api;
@@ -26,11 +27,22 @@ public static class DynamoDbServiceCollectionExtensions
         services.AddSingleton<SqliteDynamoStore>(provider =>
             new SqliteDynamoStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("dynamodb"))));
         services.AddSingleton<IDynamoStore>(provider => provider.GetRequiredService<SqliteDynamoStore>());
-        services.AddSingleton(provider => new TableCatalog(provider.GetRequiredService<IDynamoStore>().LoadTables()));
+        services.AddSingleton(provider =>
+        {
+            var store = provider.GetRequiredService<IDynamoStore>();
+            var tables = store.LoadTables();
+            StatisticsBackfill.Run(store, tables);
+            return new TableCatalog(tables);
+        });
+        services.AddSingleton<DynamoDbSettings>();
+        services.AddSingleton(provider => new DynamoDbMeter(provider.GetRequiredService<TimeProvider>(), provider.GetService<IUsageMeter>()));
+        services.AddSingleton<StorageMeter>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<StorageMeter>());
         services.AddSingleton<TableService>();
         services.AddSingleton<ItemService>();
         services.AddSingleton<ReadService>();
         services.AddSingleton<TransactionService>();
+        services.AddSingleton<PartiQl.PartiQlService>();
         services.AddSingleton<StreamService>();
         services.AddSingleton<ITableStreamSource>(provider => provider.GetRequiredService<StreamService>());
         services.AddSingleton<ExpirySweeper>();

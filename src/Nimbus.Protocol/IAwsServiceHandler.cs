@@ -26,6 +26,12 @@ public sealed record AwsServiceDescriptor(string SigningName, AwsProtocol Protoc
     /// </summary>
     public IReadOnlyList<AwsProtocol> AlternateProtocols { get; init; } = [];
 
+    /// <summary>
+    /// awsJson version of the service's model (<c>jsonVersion</c>: DynamoDB "1.0", most others "1.1"): its errors are
+    /// answered with <c>Content-Type: application/x-amz-json-{JsonVersion}</c>, as AWS does.
+    /// </summary>
+    public string JsonVersion { get; init; } = "1.1";
+
     /// <summary>Path prefixes that identify the service when a request is not signed, e.g. <c>/2015-03-31/</c>.</summary>
     public IReadOnlyList<string> PathPrefixes { get; init; } = [];
 }

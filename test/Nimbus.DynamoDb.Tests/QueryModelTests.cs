@@ -20,8 +20,9 @@ public sealed class QueryModelTests : IDisposable
         using var store = new SqliteDynamoStore(new SqliteDatabase(Path.Combine(_directory, "model.db")));
         var catalog = new TableCatalog([]);
         var tables = new TableService(store, catalog, TimeProvider.System);
-        var items = new ItemService(store, catalog, TimeProvider.System);
-        var reads = new ReadService(store, catalog);
+        var meter = new DynamoDbMeter(TimeProvider.System);
+        var items = new ItemService(store, catalog, TimeProvider.System, new DynamoDbSettings(), meter);
+        var reads = new ReadService(store, catalog, meter);
         var scope = new AwsScope("000000000000", "us-east-1");
         await tables.CreateTableAsync(scope, new CreateTableCommand
         {

@@ -23,39 +23,42 @@ internal sealed class DynamoDbHandler : IAwsServiceHandler
     public DynamoDbHandler(DynamoDbApi api)
     {
         _api = api;
-        Table("CreateTable", TableOperations.CreateTableAsync);
-        Table("DescribeTable", TableOperations.DescribeTableAsync);
-        Table("ListTables", TableOperations.ListTablesAsync);
-        Table("UpdateTable", TableOperations.UpdateTableAsync);
-        Table("DeleteTable", TableOperations.DeleteTableAsync);
-        Table("TagResource", TableSettingsOperations.TagResourceAsync);
-        Table("UntagResource", TableSettingsOperations.UntagResourceAsync);
-        Table("ListTagsOfResource", TableSettingsOperations.ListTagsOfResourceAsync);
-        Table("UpdateTimeToLive", TableSettingsOperations.UpdateTimeToLiveAsync);
-        Table("DescribeTimeToLive", TableSettingsOperations.DescribeTimeToLiveAsync);
-        Table("DescribeLimits", TableSettingsOperations.DescribeLimitsAsync);
-        Table("DescribeEndpoints", TableSettingsOperations.DescribeEndpointsAsync);
-        Table("PutItem", ItemOperations.PutItemAsync);
-        Table("GetItem", ItemOperations.GetItemAsync);
-        Table("UpdateItem", ItemOperations.UpdateItemAsync);
-        Table("DeleteItem", ItemOperations.DeleteItemAsync);
-        Table("Query", ReadOperations.QueryAsync);
-        Table("Scan", ReadOperations.ScanAsync);
-        Table("BatchGetItem", BatchOperations.BatchGetItemAsync);
-        Table("BatchWriteItem", BatchOperations.BatchWriteItemAsync);
-        Table("TransactGetItems", BatchOperations.TransactGetItemsAsync);
-        Table("TransactWriteItems", BatchOperations.TransactWriteItemsAsync);
+        Table("CreateTable", CreateTableOperation.HandleAsync);
+        Table("DescribeTable", DescribeTableOperation.HandleAsync);
+        Table("ListTables", ListTablesOperation.HandleAsync);
+        Table("UpdateTable", UpdateTableOperation.HandleAsync);
+        Table("DeleteTable", DeleteTableOperation.HandleAsync);
+        Table("TagResource", TagResourceOperation.HandleAsync);
+        Table("UntagResource", UntagResourceOperation.HandleAsync);
+        Table("ListTagsOfResource", ListTagsOfResourceOperation.HandleAsync);
+        Table("UpdateTimeToLive", UpdateTimeToLiveOperation.HandleAsync);
+        Table("DescribeTimeToLive", DescribeTimeToLiveOperation.HandleAsync);
+        Table("DescribeLimits", DescribeLimitsOperation.HandleAsync);
+        Table("DescribeEndpoints", DescribeEndpointsOperation.HandleAsync);
+        Table("PutItem", PutItemOperation.HandleAsync);
+        Table("GetItem", GetItemOperation.HandleAsync);
+        Table("UpdateItem", UpdateItemOperation.HandleAsync);
+        Table("DeleteItem", DeleteItemOperation.HandleAsync);
+        Table("Query", QueryOperation.HandleAsync);
+        Table("Scan", ScanOperation.HandleAsync);
+        Table("BatchGetItem", BatchGetItemOperation.HandleAsync);
+        Table("BatchWriteItem", BatchWriteItemOperation.HandleAsync);
+        Table("TransactGetItems", TransactGetItemsOperation.HandleAsync);
+        Table("TransactWriteItems", TransactWriteItemsOperation.HandleAsync);
+        Table("ExecuteStatement", ExecuteStatementOperation.HandleAsync);
+        Table("BatchExecuteStatement", BatchExecuteStatementOperation.HandleAsync);
+        Table("ExecuteTransaction", ExecuteTransactionOperation.HandleAsync);
         foreach (var name in NotImplementedOperations.Names)
         {
             Table(name, _ => throw DynamoDbErrors.NotImplemented(name));
         }
-        _operations[StreamsPrefix + ".ListStreams"] = StreamOperations.ListStreamsAsync;
-        _operations[StreamsPrefix + ".DescribeStream"] = StreamOperations.DescribeStreamAsync;
-        _operations[StreamsPrefix + ".GetShardIterator"] = StreamOperations.GetShardIteratorAsync;
-        _operations[StreamsPrefix + ".GetRecords"] = StreamOperations.GetRecordsAsync;
+        _operations[StreamsPrefix + ".ListStreams"] = ListStreamsOperation.HandleAsync;
+        _operations[StreamsPrefix + ".DescribeStream"] = DescribeStreamOperation.HandleAsync;
+        _operations[StreamsPrefix + ".GetShardIterator"] = GetShardIteratorOperation.HandleAsync;
+        _operations[StreamsPrefix + ".GetRecords"] = GetRecordsOperation.HandleAsync;
     }
 
-    public AwsServiceDescriptor Descriptor { get; } = new("dynamodb", AwsProtocol.Json) { TargetPrefixes = [TablesPrefix, StreamsPrefix] };
+    public AwsServiceDescriptor Descriptor { get; } = new("dynamodb", AwsProtocol.Json) { TargetPrefixes = [TablesPrefix, StreamsPrefix], JsonVersion = "1.0" };
 
     private void Table(string name, Func<OperationContext, Task> operation) => _operations[TablesPrefix + "." + name] = operation;
 

@@ -8,10 +8,10 @@ internal static class NotImplementedOperations
 {
     public static readonly string[] Names =
     [
-        "BatchExecuteStatement", "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup",
+        "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup",
         "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeExport", "DescribeGlobalTable",
         "DescribeGlobalTableSettings", "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeTableReplicaAutoScaling",
-        "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement", "ExecuteTransaction",
+        "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination",
         "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups", "ListContributorInsights", "ListExports",
         "ListGlobalTables", "ListImports", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime",
         "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings",

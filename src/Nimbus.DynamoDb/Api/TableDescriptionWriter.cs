@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Nimbus.DynamoDb.Model;
+using Nimbus.DynamoDb.Store;
 
 namespace Nimbus.DynamoDb.Api;
 
 /// <summary>Writes a TableDescription (CreateTable, DescribeTable, UpdateTable, DeleteTable).</summary>
 internal static class TableDescriptionWriter
 {
-    public static void Write(Utf8JsonWriter json, TableDefinition table, string status, (long Count, long Bytes) statistics,
+    public static void Write(Utf8JsonWriter json, TableDefinition table, string status, IReadOnlyDictionary<string, ItemStatistics> statistics,
         IReadOnlyCollection<string>? creatingIndexes = null)
     {
         json.WriteStartObject();
@@ -24,15 +25,16 @@ internal static class TableDescriptionWriter
         json.WriteString("TableStatus", status);
         json.WriteNumber("CreationDateTime", table.CreatedAt);
         Throughput(json, table.ReadCapacityUnits, table.WriteCapacityUnits);
-        json.WriteNumber("TableSizeBytes", statistics.Bytes);
-        json.WriteNumber("ItemCount", statistics.Count);
+        var total = statistics.GetValueOrDefault("");
+        json.WriteNumber("TableSizeBytes", total.Bytes);
+        json.WriteNumber("ItemCount", total.Count);
         json.WriteString("TableArn", table.Arn);
         json.WriteString("TableId", table.TableId);
         json.WriteStartObject("BillingModeSummary");
         json.WriteString("BillingMode", table.BillingMode);
         json.WriteEndObject();
-        Indexes(json, table, "LocalSecondaryIndexes", table.Indexes.Where(i => !i.IsGlobal).ToList(), creatingIndexes);
-        Indexes(json, table, "GlobalSecondaryIndexes", table.Indexes.Where(i => i.IsGlobal).ToList(), creatingIndexes);
+        Indexes(json, table, "LocalSecondaryIndexes", table.Indexes.Where(i => !i.IsGlobal).ToList(), creatingIndexes, statistics);
+        Indexes(json, table, "GlobalSecondaryIndexes", table.Indexes.Where(i => i.IsGlobal).ToList(), creatingIndexes, statistics);
         if (table.Stream is { } stream)
         {
             if (stream.Enabled)
@@ -78,7 +80,8 @@ internal static class TableDescriptionWriter
         json.WriteEndObject();
     }
 
-    private static void Indexes(Utf8JsonWriter json, TableDefinition table, string member, List<IndexDefinition> indexes, IReadOnlyCollection<string>? creating)
+    private static void Indexes(Utf8JsonWriter json, TableDefinition table, string member, List<IndexDefinition> indexes, IReadOnlyCollection<string>? creating,
+        IReadOnlyDictionary<string, ItemStatistics> statistics)
     {
         if (indexes.Count == 0)
         {
@@ -112,8 +115,9 @@ internal static class TableDescriptionWriter
                 }
                 Throughput(json, index.ReadCapacityUnits, index.WriteCapacityUnits);
             }
-            json.WriteNumber("IndexSizeBytes", 0);
-            json.WriteNumber("ItemCount", 0);
+            var counted = statistics.GetValueOrDefault(index.Name);
+            json.WriteNumber("IndexSizeBytes", counted.Bytes);
+            json.WriteNumber("ItemCount", counted.Count);
             json.WriteString("IndexArn", $"{table.Arn}/index/{index.Name}");
             json.WriteEndObject();
         }

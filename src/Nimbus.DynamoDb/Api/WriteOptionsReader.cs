@@ -23,6 +23,7 @@ internal static class WriteOptionsReader
             ReturnValues = input.OptionalString("ReturnValues") ?? "NONE",
             ReturnItemOnConditionFailure = onFailure,
             ReturnCapacity = Output.CapacityMode(input) != "NONE",
+            ReturnCollectionMetrics = Output.CollectionMetricsMode(input),
         };
     }
 }

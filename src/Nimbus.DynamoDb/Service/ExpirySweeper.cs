@@ -69,7 +69,7 @@ internal sealed partial class ExpirySweeper : BackgroundService
             foreach (var key in expired)
             {
                 // Re-checked inside the write: the item may have been updated since the scan.
-                var (old, _) = await _store.WriteAsync(w => _items.Mutate(w, table, key,
+                var (old, _, _) = await _store.WriteAsync(w => _items.Mutate(w, table, key,
                     current => current is not null && IsExpired(current, table.TtlAttribute!, now) ? null : current, byTtl: true));
                 deleted += old is not null && IsExpired(old, table.TtlAttribute!, now) ? 1 : 0;
             }

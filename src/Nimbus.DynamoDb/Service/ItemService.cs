@@ -17,12 +17,16 @@ internal sealed partial class ItemService
     private readonly IDynamoStore _store;
     private readonly TableCatalog _catalog;
     private readonly TimeProvider _time;
+    private readonly DynamoDbSettings _settings;
+    private readonly DynamoDbMeter _meter;
 
-    public ItemService(IDynamoStore store, TableCatalog catalog, TimeProvider time)
+    public ItemService(IDynamoStore store, TableCatalog catalog, TimeProvider time, DynamoDbSettings settings, DynamoDbMeter meter)
     {
         _store = store;
         _catalog = catalog;
         _time = time;
+        _settings = settings;
+        _meter = meter;
     }
 
     public TableDefinition Table(AwsScope scope, string name) => _catalog.Get(scope, name);
@@ -32,14 +36,28 @@ internal sealed partial class ItemService
         var table = _catalog.Get(scope, tableName);
         CheckReturnValues(options.ReturnValues, "NONE", "ALL_OLD");
         var key = ValidateNewItem(table, item, update: false);
-        var (old, _) = await _store.WriteAsync(w => Mutate(w, table, key, current =>
+        var result = await _store.WriteAsync(w => Mutate(w, table, key, current =>
         {
             CheckCondition(options.Condition, current, options.ReturnItemOnConditionFailure);
             return item;
         }));
-        return new ItemResult(options.ReturnValues == "ALL_OLD" ? old : null,
-            options.ReturnCapacity ? new ConsumedCapacity(table.Name, 0, Capacity.Write(old, item)) : null);
+        return WriteResult(scope, table, options, options.ReturnValues == "ALL_OLD" ? result.Old : null, result);
     }
+
+    /// <summary>Meters the write and builds its answer: attributes, ConsumedCapacity, ItemCollectionMetrics.</summary>
+    private ItemResult WriteResult(AwsScope scope, TableDefinition table, WriteOptions options,
+        IReadOnlyDictionary<string, AttributeValue>? attributes, MutationResult result)
+    {
+        var units = Capacity.Write(result.Old, result.New);
+        _meter.Write(scope, table.Name, units);
+        var collection = options.ReturnCollectionMetrics ? CollectionMetricsOf(table, result) : null;
+        return new ItemResult(attributes, options.ReturnCapacity ? new ConsumedCapacity(table.Name, 0, units) : null, collection);
+    }
+
+    internal static CollectionMetrics? CollectionMetricsOf(TableDefinition table, MutationResult result) =>
+        result.CollectionBytes is { } bytes && (result.New ?? result.Old) is { } item
+            ? new CollectionMetrics(table.Name, new Dictionary<string, AttributeValue> { [table.Key.Hash.Name] = item[table.Key.Hash.Name] }, bytes)
+            : null;
 
     public ItemResult GetItem(AwsScope scope, string tableName, IReadOnlyDictionary<string, AttributeValue> keyValue,
         IReadOnlyList<DocumentPath>? projection, bool consistent, bool returnCapacity)
@@ -53,7 +71,9 @@ internal sealed partial class ItemService
         {
             item = Projector.Project(item, projection);
         }
-        return new ItemResult(item, returnCapacity ? new ConsumedCapacity(table.Name, Capacity.Read(size, consistent), 0) : null);
+        var units = Capacity.Read(size, consistent);
+        _meter.Read(scope, table.Name, units);
+        return new ItemResult(item, returnCapacity ? new ConsumedCapacity(table.Name, units, 0) : null);
     }
 
     public async Task<ItemResult> DeleteItemAsync(AwsScope scope, string tableName, IReadOnlyDictionary<string, AttributeValue> keyValue, WriteOptions options)
@@ -61,13 +81,12 @@ internal sealed partial class ItemService
         var table = _catalog.Get(scope, tableName);
         CheckReturnValues(options.ReturnValues, "NONE", "ALL_OLD");
         var key = KeyCodec.OfKey(table.Key, keyValue);
-        var (old, _) = await _store.WriteAsync(w => Mutate(w, table, key, current =>
+        var result = await _store.WriteAsync(w => Mutate(w, table, key, current =>
         {
             CheckCondition(options.Condition, current, options.ReturnItemOnConditionFailure);
             return null;
         }));
-        return new ItemResult(options.ReturnValues == "ALL_OLD" ? old : null,
-            options.ReturnCapacity ? new ConsumedCapacity(table.Name, 0, Capacity.Write(old, null)) : null);
+        return WriteResult(scope, table, options, options.ReturnValues == "ALL_OLD" ? result.Old : null, result);
     }
 
     public async Task<ItemResult> UpdateItemAsync(AwsScope scope, string tableName, IReadOnlyDictionary<string, AttributeValue> keyValue,
@@ -77,11 +96,12 @@ internal sealed partial class ItemService
         CheckReturnValues(options.ReturnValues, "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
         var key = KeyCodec.OfKey(table.Key, keyValue);
         CheckKeyNotUpdated(table, actions);
-        var (old, updated) = await _store.WriteAsync(w => Mutate(w, table, key, current =>
+        var result = await _store.WriteAsync(w => Mutate(w, table, key, current =>
         {
             CheckCondition(options.Condition, current, options.ReturnItemOnConditionFailure);
             return ApplyUpdate(table, keyValue, actions, current);
         }));
+        var (old, updated, _) = result;
         var paths = actions.Select(a => a.Path).ToList();
         IReadOnlyDictionary<string, AttributeValue>? attributes = options.ReturnValues switch
         {
@@ -91,8 +111,7 @@ internal sealed partial class ItemService
             "UPDATED_NEW" => updated is null ? null : Projector.Project(updated, paths),
             _ => null,
         };
-        return new ItemResult(attributes is { Count: > 0 } ? attributes : null,
-            options.ReturnCapacity ? new ConsumedCapacity(table.Name, 0, Capacity.Write(old, updated)) : null);
+        return WriteResult(scope, table, options, attributes is { Count: > 0 } ? attributes : null, result);
     }
 
     internal static Dictionary<string, AttributeValue> ApplyUpdate(TableDefinition table, IReadOnlyDictionary<string, AttributeValue> keyValue,
@@ -159,7 +178,7 @@ internal sealed partial class ItemService
     /// The heart of every write: old item → new item (null deletes), index entries replaced, a stream record
     /// appended when the item really changed. Runs inside the store's transaction.
     /// </summary>
-    internal (Dictionary<string, AttributeValue>? Old, Dictionary<string, AttributeValue>? New) Mutate(IDynamoWriter writer, TableDefinition table,
+    internal MutationResult Mutate(IDynamoWriter writer, TableDefinition table,
         (byte[] Hash, byte[] Range) key, Func<Dictionary<string, AttributeValue>?, Dictionary<string, AttributeValue>?> change, bool byTtl = false)
     {
         var row = writer.GetItem(table.Id, key.Hash, key.Range);
@@ -173,6 +192,7 @@ internal sealed partial class ItemService
         {
             writer.DeleteItem(table.Id, key.Hash, key.Range);
         }
+        var collection = ItemAccounting.Apply(writer, table, key.Hash, old, updated, _settings.ItemCollectionSizeLimitBytes);
         var changed = old is null ? updated is not null : updated is null || !ItemsEqual(old, updated);
         if (changed && table.Stream is { Enabled: true } stream)
         {
@@ -180,7 +200,7 @@ internal sealed partial class ItemService
             writer.AppendStreamRecord(stream.Arn, now.ToUnixTimeMilliseconds(),
                 sequence => StreamRecordBuilder.Build(table, stream, sequence, now, old, updated, byTtl));
         }
-        return (old, updated);
+        return new MutationResult(old, updated, collection);
     }
 
     private static bool ItemsEqual(Dictionary<string, AttributeValue> a, Dictionary<string, AttributeValue> b) =>

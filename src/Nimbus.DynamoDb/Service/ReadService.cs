@@ -18,11 +18,13 @@ internal sealed class ReadService
 
     private readonly IDynamoStore _store;
     private readonly TableCatalog _catalog;
+    private readonly DynamoDbMeter _meter;
 
-    public ReadService(IDynamoStore store, TableCatalog catalog)
+    public ReadService(IDynamoStore store, TableCatalog catalog, DynamoDbMeter meter)
     {
         _store = store;
         _catalog = catalog;
+        _meter = meter;
     }
 
     public ReadResult Query(AwsScope scope, ReadCommand command)
@@ -37,7 +39,7 @@ internal sealed class ReadService
         var (hash, bounds) = KeyConditionAnalyzer.Analyze(command.KeyCondition, key);
         var start = StartKey(table, index, command.ExclusiveStartKey, query: true);
         var request = new ScanRequest { TableId = table.Id, Index = index?.Name, HashKey = hash, Bounds = bounds, Forward = command.Forward, StartAfter = start };
-        return Page(table, index, command, _store.Scan(request), segment: null);
+        return Page(scope, table, index, command, _store.Scan(request), segment: null);
     }
 
     public ReadResult Scan(AwsScope scope, ReadCommand command)
@@ -67,7 +69,7 @@ internal sealed class ReadService
         }
         var start = StartKey(table, index, command.ExclusiveStartKey, query: false);
         var request = new ScanRequest { TableId = table.Id, Index = index?.Name, StartAfter = start };
-        return Page(table, index, command, _store.Scan(request), segment);
+        return Page(scope, table, index, command, _store.Scan(request), segment);
     }
 
     private static IndexDefinition? Index(TableDefinition table, ReadCommand command)
@@ -132,7 +134,7 @@ internal sealed class ReadService
         return query ? [entry.IndexRangeKey, tableKey.Hash, tableKey.Range] : [entry.IndexHashKey, entry.IndexRangeKey, tableKey.Hash, tableKey.Range];
     }
 
-    private static ReadResult Page(TableDefinition table, IndexDefinition? index, ReadCommand command, IEnumerable<ScannedItem> rows, (int Segment, int Total)? segment)
+    private ReadResult Page(AwsScope scope, TableDefinition table, IndexDefinition? index, ReadCommand command, IEnumerable<ScannedItem> rows, (int Segment, int Total)? segment)
     {
         var items = command.Select == "COUNT" ? null : new List<IReadOnlyDictionary<string, AttributeValue>>();
         var count = 0;
@@ -166,7 +168,10 @@ internal sealed class ReadService
             }
         }
         var lastKey = stopped && last is not null ? LastKey(table, index, last) : null;
-        var capacity = command.ReturnCapacity ? new ConsumedCapacity(table.Name, Capacity.Read(bytes, command.ConsistentRead), 0) : null;
+        // Charged on the total size read, before the filter (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html).
+        var units = Capacity.Read(bytes, command.ConsistentRead);
+        _meter.Read(scope, table.Name, units);
+        var capacity = command.ReturnCapacity ? new ConsumedCapacity(table.Name, units, 0) : null;
         return new ReadResult(items, count, scanned, lastKey, capacity);
     }
 

@@ -114,6 +114,7 @@ internal sealed partial class TableService
                     if (KeyCodec.IndexEntry(index, item) is { } entry)
                     {
                         writer.PutIndexEntry(table.Id, entry, row.Item.HashKey, row.Item.RangeKey);
+                        writer.AdjustStatistics(table.Id, index.Name, 1, ItemAccounting.EntrySize(table, index, item) ?? 0);
                     }
                 }
                 catch (AwsServiceException)

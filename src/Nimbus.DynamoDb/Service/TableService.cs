@@ -119,7 +119,9 @@ internal sealed partial class TableService
 
     public TableDefinition Describe(AwsScope scope, string name) => _catalog.Get(scope, name);
 
-    public (long Count, long Bytes) Statistics(TableDefinition table) => _store.Statistics(table.Id);
+    /// <summary>Item counts and sizes of the table (key "") and its indexes, kept by every write.</summary>
+    public IReadOnlyDictionary<string, ItemStatistics> Statistics(TableDefinition table) =>
+        _store.Statistics(table.Id) ?? new Dictionary<string, ItemStatistics>();
 
     public (IReadOnlyList<string> Names, string? LastEvaluated) List(AwsScope scope, string? exclusiveStart, int? limit)
     {

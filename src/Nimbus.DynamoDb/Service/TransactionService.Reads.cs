@@ -12,7 +12,7 @@ internal sealed partial class TransactionService
     private const long BatchGetBytes = 16 * 1024 * 1024;
 
     /// <summary>TransactGetItems: read through the serialised writer, so the items are one consistent snapshot.</summary>
-    public Task<List<IReadOnlyDictionary<string, AttributeValue>?>> TransactGetAsync(AwsScope scope, IReadOnlyList<TransactGetItem> gets)
+    public async Task<List<IReadOnlyDictionary<string, AttributeValue>?>> TransactGetAsync(AwsScope scope, IReadOnlyList<TransactGetItem> gets)
     {
         if (gets.Count is 0 or > MaxTransactItems)
         {
@@ -23,16 +23,16 @@ internal sealed partial class TransactionService
             var table = _catalog.Get(scope, g.TableName);
             return (Get: g, Table: table, Key: KeyCodec.OfKey(table.Key, g.Key));
         }).ToList();
-        return _store.WriteAsync(writer => prepared.Select(p =>
+        var items = await _store.WriteAsync(writer => prepared.Select(p =>
+            writer.GetItem(p.Table.Id, p.Key.Hash, p.Key.Range) is { } row ? AttributeValueWriter.ItemFromBytes(row.Item) : null).ToList());
+        // Transactional reads cost 2 read units per 4 KB of each item (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-capacity-handling).
+        foreach (var group in prepared.Select((p, i) => (p.Table.Name, Units: Capacity.Read(items[i] is { } item ? ItemSize.Of(item) : 0, consistent: true, transactional: true))).GroupBy(u => u.Name))
         {
-            var row = writer.GetItem(p.Table.Id, p.Key.Hash, p.Key.Range);
-            if (row is not { } r)
-            {
-                return null;
-            }
-            var item = AttributeValueWriter.ItemFromBytes(r.Item);
-            return (IReadOnlyDictionary<string, AttributeValue>?)(p.Get.Projection is null ? item : Projector.Project(item, p.Get.Projection));
-        }).ToList());
+            _meter.Read(scope, group.Key, group.Sum(u => u.Units));
+        }
+        return prepared.Select((p, i) => items[i] is { } item
+            ? (IReadOnlyDictionary<string, AttributeValue>?)(p.Get.Projection is null ? item : Projector.Project(item, p.Get.Projection))
+            : null).ToList();
     }
 
     /// <summary>BatchGetItem: up to 100 keys; what does not fit in 16 MB is returned as UnprocessedKeys.</summary>
@@ -53,9 +53,10 @@ internal sealed partial class TransactionService
         var unprocessed = new List<TransactGetItem>();
         var units = new Dictionary<string, double>();
         long bytes = 0;
+        var full = false;
         foreach (var (get, key) in keys)
         {
-            if (bytes >= BatchGetBytes)
+            if (full)
             {
                 unprocessed.Add(get);
                 continue;
@@ -65,16 +66,27 @@ internal sealed partial class TransactionService
             {
                 var item = AttributeValueWriter.ItemFromBytes(row.Item);
                 var size = ItemSize.Of(item);
+                if (bytes + size > BatchGetBytes)
+                {
+                    // 16 MB per call: this key and every one after it are left for the caller to ask again.
+                    full = true;
+                    unprocessed.Add(get);
+                    continue;
+                }
                 bytes += size;
                 units[table.Name] = units.GetValueOrDefault(table.Name) + Capacity.Read(size, get.ConsistentRead);
                 results[get.TableName].Add(get.Projection is null ? item : Projector.Project(item, get.Projection));
             }
         }
+        foreach (var (table, read) in units)
+        {
+            _meter.Read(scope, table, read);
+        }
         return (results, unprocessed, units.Select(u => new ConsumedCapacity(u.Key, u.Value, 0)).ToList());
     }
 
     /// <summary>BatchWriteItem: up to 25 puts and deletes, validated together, written in one store write.</summary>
-    public async Task<List<ConsumedCapacity>> BatchWriteAsync(AwsScope scope, IReadOnlyList<TransactWriteItem> requests)
+    public async Task<(List<ConsumedCapacity> Capacity, List<CollectionMetrics> Collections)> BatchWriteAsync(AwsScope scope, IReadOnlyList<TransactWriteItem> requests)
     {
         if (requests.Count is 0 or > MaxBatchWriteRequests)
         {
@@ -85,11 +97,14 @@ internal sealed partial class TransactionService
         {
             throw DynamoDbErrors.Validation("Provided list of item keys contains duplicates");
         }
-        var units = await _store.WriteAsync(writer => prepared.Select(p =>
+        var results = await _store.WriteAsync(writer => prepared.Select(p => _items.Mutate(writer, p.Table, p.Key, _ => Apply(p, null))).ToList());
+        var capacity = prepared.Select((p, i) => (p.Table.Name, Units: Capacity.Write(results[i].Old, results[i].New)))
+            .GroupBy(u => u.Name).Select(g => new ConsumedCapacity(g.Key, 0, g.Sum(u => u.Units))).ToList();
+        foreach (var units in capacity)
         {
-            var (old, updated) = _items.Mutate(writer, p.Table, p.Key, _ => Apply(p, null));
-            return (p.Table.Name, Units: Capacity.Write(old, updated));
-        }).ToList());
-        return units.GroupBy(u => u.Name).Select(g => new ConsumedCapacity(g.Key, 0, g.Sum(u => u.Units))).ToList();
+            _meter.Write(scope, units.TableName, units.WriteUnits);
+        }
+        var collections = prepared.Select((p, i) => ItemService.CollectionMetricsOf(p.Table, results[i])).OfType<CollectionMetrics>().ToList();
+        return (capacity, collections);
     }
 }

@@ -21,16 +21,22 @@ internal sealed partial class TransactionService
     private readonly TableCatalog _catalog;
     private readonly ItemService _items;
     private readonly TimeProvider _time;
+    private readonly DynamoDbMeter _meter;
 
-    public TransactionService(Store.IDynamoStore store, TableCatalog catalog, ItemService items, TimeProvider time)
+    public TransactionService(Store.IDynamoStore store, TableCatalog catalog, ItemService items, TimeProvider time, DynamoDbMeter meter)
     {
         _store = store;
         _catalog = catalog;
         _items = items;
         _time = time;
+        _meter = meter;
     }
 
-    public async Task<IReadOnlyList<ConsumedCapacity>> TransactWriteAsync(AwsScope scope, IReadOnlyList<TransactWriteItem> requests, string? token, string fingerprint)
+    /// <summary>
+    /// Runs the transaction; returns the capacity per table (2 write units per KB of the larger of each item's old and new
+    /// version, as AWS charges transactions) and the item collection metrics of the items written to tables with LSIs.
+    /// </summary>
+    public async Task<(IReadOnlyList<ConsumedCapacity> Capacity, IReadOnlyList<CollectionMetrics> Collections)> TransactWriteAsync(AwsScope scope, IReadOnlyList<TransactWriteItem> requests, string? token, string fingerprint)
     {
         if (requests.Count is 0 or > MaxTransactItems)
         {
@@ -42,15 +48,13 @@ internal sealed partial class TransactionService
             throw DynamoDbErrors.Validation("Transaction request cannot include multiple operations on one item");
         }
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        await _store.WriteAsync(writer =>
+        var sizes = new long[prepared.Count];
+        var collections = new List<CollectionMetrics>();
+        var replayed = await _store.WriteAsync(writer =>
         {
             if (token is not null && writer.GetToken(token) is { } seen && now - seen.CreatedMs < TokenLifetime.TotalMilliseconds)
             {
-                if (seen.Fingerprint != fingerprint)
-                {
-                    throw DynamoDbErrors.IdempotentParameterMismatch();
-                }
-                return 0;
+                return seen.Fingerprint == fingerprint ? true : throw DynamoDbErrors.IdempotentParameterMismatch();
             }
             var reasons = new CancellationReason[prepared.Count];
             for (var i = 0; i < prepared.Count; i++)
@@ -58,23 +62,40 @@ internal sealed partial class TransactionService
                 var p = prepared[i];
                 var row = writer.GetItem(p.Table.Id, p.Key.Hash, p.Key.Range);
                 var current = row is { } r ? AttributeValueWriter.ItemFromBytes(r.Item) : null;
+                sizes[i] = current is null ? 0 : ItemSize.Of(current);
                 reasons[i] = Check(p, current);
             }
             if (reasons.Any(r => r.Code != "None"))
             {
                 throw Cancelled(reasons);
             }
-            foreach (var p in prepared.Where(p => p.Request.Kind != "ConditionCheck"))
+            for (var i = 0; i < prepared.Count; i++)
             {
-                _items.Mutate(writer, p.Table, p.Key, current => Apply(p, current));
+                var p = prepared[i];
+                if (p.Request.Kind != "ConditionCheck")
+                {
+                    var result = _items.Mutate(writer, p.Table, p.Key, current => Apply(p, current));
+                    sizes[i] = Math.Max(sizes[i], result.New is null ? 0 : ItemSize.Of(result.New));
+                    if (ItemService.CollectionMetricsOf(p.Table, result) is { } metrics)
+                    {
+                        collections.Add(metrics);
+                    }
+                }
             }
             if (token is not null)
             {
                 writer.PutToken(token, fingerprint, now);
             }
-            return 0;
+            return false;
         });
-        return prepared.GroupBy(p => p.Table.Name).Select(g => new ConsumedCapacity(g.Key, 0, g.Sum(p => Capacity.Write(ItemSize.Of(p.Request.ItemOrKey), transactional: true)))).ToList();
+        // A replayed request (same token, same parameters) changes nothing and is answered as the first one was.
+        var capacity = prepared.Select((p, i) => (p.Table.Name, Units: replayed ? 0 : Capacity.Write(sizes[i], transactional: true)))
+            .GroupBy(u => u.Name).Select(g => new ConsumedCapacity(g.Key, 0, g.Sum(u => u.Units))).ToList();
+        foreach (var units in capacity)
+        {
+            _meter.Write(scope, units.TableName, units.WriteUnits);
+        }
+        return (capacity, collections);
     }
 
     private sealed record Prepared(TransactWriteItem Request, TableDefinition Table, (byte[] Hash, byte[] Range) Key);

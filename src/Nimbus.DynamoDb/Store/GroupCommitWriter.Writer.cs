@@ -56,7 +56,32 @@ internal sealed partial class GroupCommitWriter
             command.ExecuteNonQuery();
         }
 
-        public void DeleteIndex(long tableId, string index) => Execute("DELETE FROM ddb_index WHERE tid = $c AND idx = $d", tableId, index);
+        public void DeleteIndex(long tableId, string index)
+        {
+            Execute("DELETE FROM ddb_index WHERE tid = $c AND idx = $d", tableId, index);
+            Execute("DELETE FROM ddb_stats WHERE tid = $c AND idx = $d", tableId, index);
+        }
+
+        public void AdjustStatistics(long tableId, string index, long items, long bytes)
+        {
+            var command = cache.Get("INSERT INTO ddb_stats (tid, idx, items, bytes) VALUES ($t, $x, $n, $b) " +
+                "ON CONFLICT (tid, idx) DO UPDATE SET items = items + excluded.items, bytes = bytes + excluded.bytes", "$t", "$x", "$n", "$b");
+            command.Parameters[0].Value = tableId;
+            command.Parameters[1].Value = index;
+            command.Parameters[2].Value = items;
+            command.Parameters[3].Value = bytes;
+            command.ExecuteNonQuery();
+        }
+
+        public long AdjustCollection(long tableId, byte[] hashKey, long bytes)
+        {
+            var command = cache.Get("INSERT INTO ddb_collections (tid, hk, bytes) VALUES ($t, $h, $b) " +
+                "ON CONFLICT (tid, hk) DO UPDATE SET bytes = bytes + excluded.bytes RETURNING bytes", "$t", "$h", "$b");
+            command.Parameters[0].Value = tableId;
+            command.Parameters[1].Value = hashKey;
+            command.Parameters[2].Value = bytes;
+            return (long)command.ExecuteScalar()!;
+        }
 
         public long AppendStreamRecord(string streamArn, long createdMs, Func<long, byte[]> record)
         {
@@ -86,6 +111,8 @@ internal sealed partial class GroupCommitWriter
             command.Parameters[0].Value = JsonSerializer.Serialize(table, DynamoStoreJsonContext.Default.TableDefinition);
             var id = (long)command.ExecuteScalar()!;
             SaveTable(table with { Id = id });
+            // A statistics row from the start: a table without one predates them and is counted once at start-up.
+            AdjustStatistics(id, "", 0, 0);
             return id;
         }
 
@@ -93,6 +120,8 @@ internal sealed partial class GroupCommitWriter
         {
             Execute("DELETE FROM ddb_items WHERE tid = $c", tableId);
             Execute("DELETE FROM ddb_index WHERE tid = $c", tableId);
+            Execute("DELETE FROM ddb_stats WHERE tid = $c", tableId);
+            Execute("DELETE FROM ddb_collections WHERE tid = $c", tableId);
             Execute("DELETE FROM ddb_tables WHERE id = $c", tableId);
         }
 

@@ -15,7 +15,11 @@ internal interface IDynamoStore
     /// <summary>Rows in key order (or reverse); the caller stops enumerating when its page is full.</summary>
     IEnumerable<ScannedItem> Scan(ScanRequest request);
 
-    (long Count, long Bytes) Statistics(long tableId);
+    /// <summary>
+    /// Item count and size of a table (key "") and of each index, kept by every write; null for a table written before
+    /// they were kept (see <see cref="Service.StatisticsBackfill"/>).
+    /// </summary>
+    IReadOnlyDictionary<string, ItemStatistics>? Statistics(long tableId);
 
     IReadOnlyList<StreamRecordRow> ReadStream(string streamArn, long afterSequence, int limit);
 

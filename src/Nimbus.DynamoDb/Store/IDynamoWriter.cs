@@ -29,4 +29,10 @@ internal interface IDynamoWriter
     (string Fingerprint, long CreatedMs)? GetToken(string token);
 
     void PutToken(string token, string fingerprint, long createdMs);
+
+    /// <summary>Adds to the item count and size of a table (<paramref name="index"/> "") or one of its indexes.</summary>
+    void AdjustStatistics(long tableId, string index, long items, long bytes);
+
+    /// <summary>Adds to the size of one item collection (a partition key of a table with LSIs); returns its new size.</summary>
+    long AdjustCollection(long tableId, byte[] hashKey, long bytes);
 }

@@ -24,6 +24,9 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
         CREATE TABLE IF NOT EXISTS ddb_stream (seq INTEGER PRIMARY KEY AUTOINCREMENT, arn TEXT NOT NULL, created INTEGER NOT NULL, record BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS ddb_stream_by_arn ON ddb_stream (arn, seq);
         CREATE TABLE IF NOT EXISTS ddb_tokens (token TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, created INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS ddb_stats (tid INTEGER NOT NULL, idx TEXT NOT NULL, items INTEGER NOT NULL, bytes INTEGER NOT NULL,
+            PRIMARY KEY (tid, idx)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS ddb_collections (tid INTEGER NOT NULL, hk BLOB NOT NULL, bytes INTEGER NOT NULL, PRIMARY KEY (tid, hk)) WITHOUT ROWID;
         """;
 
     private readonly SqliteDatabase _database;
@@ -69,14 +72,18 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
         return reader.Read() ? new StoredItem(hashKey, rangeKey, (byte[])reader.GetValue(0)) : null;
     }
 
-    public (long Count, long Bytes) Statistics(long tableId)
+    public IReadOnlyDictionary<string, ItemStatistics>? Statistics(long tableId)
     {
         using var lease = Lease();
-        var command = lease.Cache.Get("SELECT count(*), coalesce(sum(length(item)), 0) FROM ddb_items WHERE tid = $t", "$t");
+        var command = lease.Cache.Get("SELECT idx, items, bytes FROM ddb_stats WHERE tid = $t", "$t");
         command.Parameters[0].Value = tableId;
         using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        var statistics = new Dictionary<string, ItemStatistics>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            statistics[reader.GetString(0)] = new ItemStatistics(reader.GetInt64(1), reader.GetInt64(2));
+        }
+        return statistics.ContainsKey("") ? statistics : null;
     }
 
     public IReadOnlyList<StreamRecordRow> ReadStream(string streamArn, long afterSequence, int limit)

@@ -6,15 +6,18 @@ namespace Nimbus.Protocol.Errors;
 /// <summary>
 /// awsJson 1.0/1.1 errors: <c>{"__type": "Code", "message": "…"}</c> with the shape's extra members.
 /// </summary>
-public sealed class JsonErrorWriter : IAwsErrorWriter
+public sealed class JsonErrorWriter(string contentType) : IAwsErrorWriter
 {
-    public static JsonErrorWriter Instance { get; } = new();
+    public static JsonErrorWriter Instance { get; } = new("application/x-amz-json-1.1");
+
+    /// <summary>For awsJson 1.0 services (DynamoDB).</summary>
+    public static JsonErrorWriter Version10 { get; } = new("application/x-amz-json-1.0");
 
     public async Task WriteAsync(AwsRequestContext request, AwsServiceException error)
     {
         var response = request.Http.Response;
         response.StatusCode = error.StatusCode;
-        response.ContentType = "application/x-amz-json-1.1";
+        response.ContentType = contentType;
         foreach (var (name, value) in error.Headers)
         {
             response.Headers[name] = value;

@@ -68,7 +68,7 @@ public sealed partial class AwsEdgeDispatcher
         }
         catch (AwsServiceException error) when (!http.Response.HasStarted)
         {
-            await AwsErrorWriters.For(protocol).WriteAsync(request, error);
+            await AwsErrorWriters.For(protocol, handler?.Descriptor).WriteAsync(request, error);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -77,7 +77,7 @@ public sealed partial class AwsEdgeDispatcher
         catch (Exception exception) when (!http.Response.HasStarted)
         {
             LogUnhandled(_logger, exception, serviceName, http.Request.Method, http.Request.Path.Value ?? "");
-            await AwsErrorWriters.For(protocol).WriteAsync(request, CommonErrors.InternalFailure());
+            await AwsErrorWriters.For(protocol, handler?.Descriptor).WriteAsync(request, CommonErrors.InternalFailure());
         }
     }
 

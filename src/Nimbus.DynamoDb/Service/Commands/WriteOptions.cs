@@ -14,4 +14,7 @@ internal sealed record WriteOptions
     public bool ReturnItemOnConditionFailure { get; init; }
 
     public bool ReturnCapacity { get; init; }
+
+    /// <summary>ReturnItemCollectionMetrics = SIZE.</summary>
+    public bool ReturnCollectionMetrics { get; init; }
 }

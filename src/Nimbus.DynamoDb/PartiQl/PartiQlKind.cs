@@ -1,0 +1,9 @@
+namespace Nimbus.DynamoDb.PartiQl;
+
+internal enum PartiQlKind
+{
+    Select,
+    Insert,
+    Update,
+    Delete,
+}

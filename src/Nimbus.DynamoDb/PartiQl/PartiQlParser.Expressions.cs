@@ -1,0 +1,268 @@
+using System.Globalization;
+using Nimbus.DynamoDb.Model;
+
+namespace Nimbus.DynamoDb.PartiQl;
+
+internal sealed partial class PartiQlParser
+{
+    private static readonly string[] Comparators = ["=", "<>", "!=", "<", "<=", ">", ">="];
+    private static readonly string[] ConditionFunctions = ["attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains"];
+
+    /// <summary>A WHERE clause: the terms of its top-level AND (an OR at the top is one term).</summary>
+    private List<PartiQlConjunct> Where()
+    {
+        var terms = new List<PartiQlConjunct> { Term() };
+        while (Accept("AND"))
+        {
+            terms.Add(Term());
+        }
+        if (Current.Is("OR"))
+        {
+            var text = string.Join(" AND ", terms.Select(t => $"({t.Expression})"));
+            while (Accept("OR"))
+            {
+                text = $"({text}) OR ({AndCondition()})";
+            }
+            return [new PartiQlConjunct(text)];
+        }
+        return terms;
+    }
+
+    private string Condition()
+    {
+        var text = AndCondition();
+        while (Accept("OR"))
+        {
+            text = $"{text} OR {AndCondition()}";
+        }
+        return text;
+    }
+
+    private string AndCondition()
+    {
+        var text = Term().Expression;
+        while (Accept("AND"))
+        {
+            text = $"{text} AND {Term().Expression}";
+        }
+        return text;
+    }
+
+    /// <summary>NOT, a parenthesised condition, a condition function, or a comparison of operands.</summary>
+    private PartiQlConjunct Term()
+    {
+        if (Accept("NOT"))
+        {
+            return new PartiQlConjunct($"NOT {Term().Expression}");
+        }
+        if (AcceptSymbol("("))
+        {
+            var inner = Condition();
+            ExpectSymbol(")");
+            return new PartiQlConjunct($"({inner})");
+        }
+        if (Current.Kind == PartiQlTokenKind.Word && _tokens[_position + 1].IsSymbol("(")
+            && ConditionFunctions.FirstOrDefault(f => Current.Is(f)) is { } function)
+        {
+            _position += 2;
+            var attributeAt = _position;
+            var path = Path();
+            var attribute = _position == attributeAt + 1 ? _tokens[attributeAt].Text : null;
+            var arguments = new List<string> { path };
+            AttributeValue? first = null;
+            while (AcceptSymbol(","))
+            {
+                var argument = Literal();
+                first ??= argument;
+                arguments.Add(Placeholder(argument));
+            }
+            ExpectSymbol(")");
+            return new PartiQlConjunct($"{function}({string.Join(", ", arguments)})", function == "begins_with" ? attribute : null, function, first);
+        }
+        var leftAt = _position;
+        var left = Operand();
+        var simple = _position == leftAt + 1 && _tokens[leftAt].Kind is PartiQlTokenKind.Word or PartiQlTokenKind.QuotedName ? _tokens[leftAt].Text : null;
+        if (Accept("IS"))
+        {
+            var negated = Accept("NOT");
+            Expect("MISSING");
+            return new PartiQlConjunct(negated ? $"attribute_exists({left})" : $"attribute_not_exists({left})");
+        }
+        if (Accept("BETWEEN"))
+        {
+            var low = Operand();
+            Expect("AND");
+            var high = Operand();
+            return new PartiQlConjunct($"{left} BETWEEN {low} AND {high}", simple, "BETWEEN");
+        }
+        if (Accept("IN"))
+        {
+            var close = AcceptSymbol("[") ? "]" : AcceptSymbol("(") ? ")" : throw Unexpected();
+            var items = new List<string> { Operand() };
+            while (AcceptSymbol(","))
+            {
+                items.Add(Operand());
+            }
+            ExpectSymbol(close);
+            return new PartiQlConjunct($"{left} IN ({string.Join(", ", items)})");
+        }
+        if (Current.Kind != PartiQlTokenKind.Symbol || !Comparators.Contains(Current.Text))
+        {
+            throw Unexpected();
+        }
+        var comparator = Current.Text == "!=" ? "<>" : Current.Text;
+        _position++;
+        var right = Operand();
+        var value = _values.GetValueOrDefault(right);
+        return new PartiQlConjunct($"{left} {comparator} {right}", simple, comparator, value);
+    }
+
+    /// <summary>A path, a literal or parameter, or <c>size(path)</c>.</summary>
+    private string Operand()
+    {
+        if (Current.Is("size") && _tokens[_position + 1].IsSymbol("("))
+        {
+            _position += 2;
+            var path = Path();
+            ExpectSymbol(")");
+            return $"size({path})";
+        }
+        return IsPathStart() ? Path() : Placeholder(Literal());
+    }
+
+    /// <summary>The right side of SET: an operand, <c>a + b</c>/<c>a - b</c>, or list_append / if_not_exists.</summary>
+    private string SetValue()
+    {
+        string Single()
+        {
+            if ((Current.Is("list_append") || Current.Is("if_not_exists")) && _tokens[_position + 1].IsSymbol("("))
+            {
+                var function = Current.Text.ToLowerInvariant();
+                _position += 2;
+                var first = Single();
+                ExpectSymbol(",");
+                var second = Single();
+                ExpectSymbol(")");
+                return $"{function}({first}, {second})";
+            }
+            return IsPathStart() ? Path() : Placeholder(Literal());
+        }
+        var left = Single();
+        if (AcceptSymbol("+"))
+        {
+            return $"{left} + {Single()}";
+        }
+        return AcceptSymbol("-") ? $"{left} - {Single()}" : left;
+    }
+
+    private bool IsPathStart() => Current.Kind == PartiQlTokenKind.QuotedName
+        || (Current.Kind == PartiQlTokenKind.Word && !Current.Is("true") && !Current.Is("false") && !Current.Is("null") && !Current.Is("missing"));
+
+    /// <summary>name(.name | [n])* as DynamoDB's document path with #pN placeholders.</summary>
+    private string Path()
+    {
+        var text = NamePlaceholder(Name());
+        while (true)
+        {
+            if (AcceptSymbol("."))
+            {
+                text += "." + NamePlaceholder(Name());
+            }
+            else if (AcceptSymbol("["))
+            {
+                var index = Current.Kind == PartiQlTokenKind.Number ? Current.Text : throw Unexpected();
+                _position++;
+                ExpectSymbol("]");
+                text += $"[{index}]";
+            }
+            else
+            {
+                return text;
+            }
+        }
+    }
+
+    /// <summary>A value: 'string', number, true/false/null, [list], {'map': …}, &lt;&lt;set&gt;&gt; or a ? parameter.</summary>
+    private AttributeValue Literal()
+    {
+        var token = Current;
+        _position++;
+        switch (token.Kind)
+        {
+            case PartiQlTokenKind.String:
+                return AttributeValue.String(token.Text);
+            case PartiQlTokenKind.Number:
+                return AttributeValue.Number(AttributeValueReader.Number(token.Text));
+            case PartiQlTokenKind.Symbol when token.Text == "-" && Current.Kind == PartiQlTokenKind.Number:
+                _position++;
+                return AttributeValue.Number(AttributeValueReader.Number("-" + _tokens[_position - 1].Text));
+            case PartiQlTokenKind.Symbol when token.Text == "?":
+                return _parameter < _parameters.Count ? _parameters[_parameter++] : throw PartiQlErrors.ParameterCount();
+            case PartiQlTokenKind.Word when token.Is("true") || token.Is("false"):
+                return AttributeValue.Bool(token.Is("true"));
+            case PartiQlTokenKind.Word when token.Is("null"):
+                return AttributeValue.Null;
+            case PartiQlTokenKind.Symbol when token.Text == "[":
+                return AttributeValue.List(Sequence("]"));
+            case PartiQlTokenKind.Symbol when token.Text == "<<":
+                return Set(Sequence(">>"), token.Position);
+            case PartiQlTokenKind.Symbol when token.Text == "{":
+                var map = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+                if (!AcceptSymbol("}"))
+                {
+                    do
+                    {
+                        var key = Current.Kind is PartiQlTokenKind.String or PartiQlTokenKind.QuotedName ? Current.Text : throw Unexpected();
+                        _position++;
+                        ExpectSymbol(":");
+                        map[key] = Literal();
+                    }
+                    while (AcceptSymbol(","));
+                    ExpectSymbol("}");
+                }
+                return AttributeValue.Map(map);
+            default:
+                _position--;
+                throw Unexpected();
+        }
+    }
+
+    private List<AttributeValue> Sequence(string close)
+    {
+        var items = new List<AttributeValue>();
+        if (AcceptSymbol(close))
+        {
+            return items;
+        }
+        do
+        {
+            items.Add(Literal());
+        }
+        while (AcceptSymbol(","));
+        ExpectSymbol(close);
+        return items;
+    }
+
+    private static AttributeValue Set(List<AttributeValue> items, int position) => items switch
+    {
+        [] => throw PartiQlErrors.Syntax("A set must not be empty", position),
+        _ when items.All(i => i.Kind == AttributeKind.S) => AttributeValue.StringSet(items.Select(i => i.S).Distinct().ToList()),
+        _ when items.All(i => i.Kind == AttributeKind.N) => AttributeValue.NumberSet(items.Select(i => i.N).Distinct().ToList()),
+        _ when items.All(i => i.Kind == AttributeKind.B) => AttributeValue.BinarySet(items.Select(i => i.B).ToList()),
+        _ => throw PartiQlErrors.Syntax("A set's elements must all be strings, numbers or binaries", position),
+    };
+
+    private string NamePlaceholder(string name)
+    {
+        var placeholder = "#p" + (_names.Count + _values.Count).ToString(CultureInfo.InvariantCulture);
+        _names[placeholder] = name;
+        return placeholder;
+    }
+
+    private string Placeholder(AttributeValue value)
+    {
+        var placeholder = ":p" + (_names.Count + _values.Count).ToString(CultureInfo.InvariantCulture);
+        _values[placeholder] = value;
+        return placeholder;
+    }
+}

@@ -1,0 +1,209 @@
+using Nimbus.DynamoDb.Model;
+
+namespace Nimbus.DynamoDb.PartiQl;
+
+/// <summary>
+/// DynamoDB's PartiQL (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html):
+/// <c>SELECT * | path, … FROM "Table"["Index"] [WHERE …]</c>, <c>INSERT INTO "Table" VALUE {…}</c>,
+/// <c>UPDATE "Table" SET path = value | REMOVE path … WHERE … [RETURNING ALL|MODIFIED OLD|NEW *]</c> and
+/// <c>DELETE FROM "Table" WHERE … [RETURNING ALL OLD *]</c>, with <c>?</c> parameters.
+/// </summary>
+internal sealed partial class PartiQlParser
+{
+    private readonly List<PartiQlToken> _tokens;
+    private readonly IReadOnlyList<AttributeValue> _parameters;
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AttributeValue> _values = new(StringComparer.Ordinal);
+    private int _position;
+    private int _parameter;
+
+    private PartiQlParser(string statement, IReadOnlyList<AttributeValue> parameters)
+    {
+        _tokens = PartiQlTokenizer.Tokenize(statement);
+        _parameters = parameters;
+    }
+
+    public static PartiQlStatement Parse(string statement, IReadOnlyList<AttributeValue> parameters)
+    {
+        var parser = new PartiQlParser(statement, parameters);
+        var parsed = parser.Statement();
+        if (parser.Current.Kind != PartiQlTokenKind.End)
+        {
+            throw parser.Unexpected();
+        }
+        if (parser._parameter != parameters.Count)
+        {
+            throw PartiQlErrors.ParameterCount();
+        }
+        return parsed;
+    }
+
+    private PartiQlToken Current => _tokens[_position];
+
+    private PartiQlStatement Statement()
+    {
+        if (Accept("SELECT"))
+        {
+            string? projection = null;
+            if (!AcceptSymbol("*"))
+            {
+                var paths = new List<string> { Path() };
+                while (AcceptSymbol(","))
+                {
+                    paths.Add(Path());
+                }
+                projection = string.Join(", ", paths);
+            }
+            Expect("FROM");
+            var table = Name();
+            string? index = null;
+            if (AcceptSymbol("."))
+            {
+                index = Name();
+            }
+            return new PartiQlStatement
+            {
+                Kind = PartiQlKind.Select, TableName = table, IndexName = index, Projection = projection,
+                Where = Accept("WHERE") ? Where() : [], Names = _names, Values = _values,
+            };
+        }
+        if (Accept("INSERT"))
+        {
+            Expect("INTO");
+            var table = Name();
+            Expect("VALUE");
+            var item = Literal();
+            if (item.Kind != AttributeKind.M)
+            {
+                throw PartiQlErrors.Unsupported("INSERT VALUE must be a map of attribute names to values");
+            }
+            return new PartiQlStatement
+            {
+                Kind = PartiQlKind.Insert, TableName = table, Item = item.M.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+                Names = _names, Values = _values,
+            };
+        }
+        if (Accept("UPDATE"))
+        {
+            var table = Name();
+            var sets = new List<string>();
+            var removes = new List<string>();
+            while (true)
+            {
+                if (Accept("SET"))
+                {
+                    do
+                    {
+                        var path = Path();
+                        ExpectSymbol("=");
+                        sets.Add($"{path} = {SetValue()}");
+                    }
+                    while (AcceptSymbol(","));
+                }
+                else if (Accept("REMOVE"))
+                {
+                    do
+                    {
+                        removes.Add(Path());
+                    }
+                    while (AcceptSymbol(","));
+                }
+                else
+                {
+                    break;
+                }
+            }
+            if (sets.Count + removes.Count == 0)
+            {
+                throw Unexpected();
+            }
+            var update = string.Join(" ", new[] { sets.Count > 0 ? "SET " + string.Join(", ", sets) : null, removes.Count > 0 ? "REMOVE " + string.Join(", ", removes) : null }.OfType<string>());
+            Expect("WHERE");
+            var where = Where();
+            return new PartiQlStatement
+            {
+                Kind = PartiQlKind.Update, TableName = table, UpdateExpression = update, Where = where, ReturnValues = Returning(),
+                Names = _names, Values = _values,
+            };
+        }
+        if (Accept("DELETE"))
+        {
+            Expect("FROM");
+            var table = Name();
+            Expect("WHERE");
+            var where = Where();
+            var returning = Returning();
+            if (returning is not ("NONE" or "ALL_OLD"))
+            {
+                throw PartiQlErrors.Unsupported("DELETE supports only RETURNING ALL OLD *");
+            }
+            return new PartiQlStatement { Kind = PartiQlKind.Delete, TableName = table, Where = where, ReturnValues = returning, Names = _names, Values = _values };
+        }
+        throw Unexpected();
+    }
+
+    /// <summary>RETURNING ALL|MODIFIED OLD|NEW * → ReturnValues.</summary>
+    private string Returning()
+    {
+        if (!Accept("RETURNING"))
+        {
+            return "NONE";
+        }
+        var all = Accept("ALL") ? true : Accept("MODIFIED") ? false : throw Unexpected();
+        var old = Accept("OLD") ? true : Accept("NEW") ? false : throw Unexpected();
+        ExpectSymbol("*");
+        return (all ? "ALL_" : "UPDATED_") + (old ? "OLD" : "NEW");
+    }
+
+    /// <summary>A table, index or attribute name: "quoted" (any characters) or a bare word.</summary>
+    private string Name()
+    {
+        var token = Current;
+        if (token.Kind is PartiQlTokenKind.QuotedName or PartiQlTokenKind.Word)
+        {
+            _position++;
+            return token.Text;
+        }
+        throw Unexpected();
+    }
+
+    private bool Accept(string keyword)
+    {
+        if (Current.Is(keyword))
+        {
+            _position++;
+            return true;
+        }
+        return false;
+    }
+
+    private bool AcceptSymbol(string symbol)
+    {
+        if (Current.IsSymbol(symbol))
+        {
+            _position++;
+            return true;
+        }
+        return false;
+    }
+
+    private void Expect(string keyword)
+    {
+        if (!Accept(keyword))
+        {
+            throw Unexpected();
+        }
+    }
+
+    private void ExpectSymbol(string symbol)
+    {
+        if (!AcceptSymbol(symbol))
+        {
+            throw Unexpected();
+        }
+    }
+
+    private Nimbus.Core.AwsServiceException Unexpected() => Current.Kind == PartiQlTokenKind.End
+        ? PartiQlErrors.Syntax("Unexpected end of statement", Current.Position)
+        : PartiQlErrors.Syntax($"Unexpected token '{Current.Text}'", Current.Position);
+}
