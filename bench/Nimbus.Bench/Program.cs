@@ -15,6 +15,16 @@ if (args is ["s3-events", .. var rest])
     await S3EventBenchmark.RunAsync(rest);
     return;
 }
+if (args is ["--only", "s3-events", .. var eventOptions])
+{
+    await S3EventBenchmark.RunAsync(eventOptions);
+    return;
+}
+if (args is ["--only", "s3", .. var s3Options])
+{
+    await S3Benchmark.RunAsync(s3Options);
+    return;
+}
 var options = BenchOptions.Parse(args);
 if (options.Only is null or "http")
 {
