@@ -46,7 +46,7 @@ internal static class S3Benchmark
         {
             var (a, b) = (results[0], results[1]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {a.Server}/{b.Server} | {a.Put4K / b.Put4K:0.0}x | {a.Get4K / b.Get4K:0.0}x | {a.Put1M / b.Put1M:0.0}x | {a.Get1M / b.Get1M:0.0}x | {b.MultipartSeconds / a.MultipartSeconds:0.0}x | | | {b.PutCpuMicros / a.PutCpuMicros:0.0}x / {b.GetCpuMicros / a.GetCpuMicros:0.0}x less |"));
+                $"| {a.Server}/{b.Server} | {a.Put4K / b.Put4K:0.0}x | {a.Get4K / b.Get4K:0.0}x | {a.Put1M / b.Put1M:0.0}x | {a.Get1M / b.Get1M:0.0}x | {(double.IsNaN(b.MultipartSeconds) || double.IsNaN(a.MultipartSeconds) ? "n/a" : $"{b.MultipartSeconds / a.MultipartSeconds:0.0}x")} | | | {b.PutCpuMicros / a.PutCpuMicros:0.0}x / {b.GetCpuMicros / a.GetCpuMicros:0.0}x less |"));
         }
     }
 
