@@ -22,6 +22,16 @@ switch (args.FirstOrDefault())
         await S3EventBenchmark.RunAsync(args[1..]);
         return;
 }
+if (args is ["--only", "s3-events", .. var eventOptions])
+{
+    await S3EventBenchmark.RunAsync(eventOptions);
+    return;
+}
+if (args is ["--only", "s3", .. var s3Options])
+{
+    await S3Benchmark.RunAsync(s3Options);
+    return;
+}
 var options = BenchOptions.Parse(args);
 if (options.Only is null or "http")
 {

@@ -5,6 +5,7 @@ using Nimbus.Core.Storage;
 using Nimbus.Protocol;
 using Nimbus.Protocol.SigV4;
 using Nimbus.S3.Api;
+using Nimbus.S3.Metering;
 using Nimbus.S3.Notifications;
 using Nimbus.S3.Service;
 using Nimbus.S3.Store;
@@ -25,6 +26,9 @@ public static class S3ServiceCollectionExtensions
         services.TryAddSingleton(new SigV4Credentials());
         services.TryAddSingleton<SigV4Verifier>();
         services.AddSingleton<S3Service>();
+        services.AddSingleton<S3RequestMeter>();
+        services.AddSingleton<S3StorageSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<S3StorageSampler>());
         services.AddNimbusS3Notifications();
         services.AddSingleton<IAwsServiceHandler, S3ApiHandler>();
         services.AddSingleton<Core.Objects.IObjectReader, S3ObjectReader>();

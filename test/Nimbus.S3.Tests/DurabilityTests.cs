@@ -62,7 +62,8 @@ public sealed class DurabilityTests : IDisposable
             Assert.Equal(["victim"], result.GetProperty("keys").EnumerateArray().Select(k => k.GetString()));
             Assert.Equal("old version", result.GetProperty("body").GetString());
             Assert.Empty(Directory.EnumerateFiles(Path.Combine(_dataDirectory, "s3", "tmp")));
-            Assert.Single(Directory.EnumerateFiles(Path.Combine(_dataDirectory, "s3", "objects"), "*", SearchOption.AllDirectories));
+            // The old version is small enough to live inline in the metadata database: the aborted body left no file behind.
+            Assert.Empty(Directory.EnumerateFiles(Path.Combine(_dataDirectory, "s3", "objects"), "*", SearchOption.AllDirectories));
         }
     }
 

@@ -72,4 +72,28 @@ public sealed class MultipartTests(NimbusServerFixture server) : IClassFixture<N
             Directory.Delete(work, recursive: true);
         }
     }
+
+    /// <summary>
+    /// S3 deletes a bucket whose only content is multipart uploads in progress, and the uploads go with it: a bucket of the
+    /// same name starts without them, and the old upload id is unknown.
+    /// </summary>
+    [Fact]
+    public async Task DeleteBucket_WithUploadsInProgress_DeletesTheBucketAndItsUploads()
+    {
+        var result = await server.Boto3.RunAsync("""
+            s3 = client("s3")
+            s3.create_bucket(Bucket="pending-uploads")
+            upload = s3.create_multipart_upload(Bucket="pending-uploads", Key="big")["UploadId"]
+            s3.upload_part(Bucket="pending-uploads", Key="big", UploadId=upload, PartNumber=1, Body=b"p" * (5 * 1024 * 1024))
+            s3.delete_bucket(Bucket="pending-uploads")
+            gone = "pending-uploads" not in [b["Name"] for b in s3.list_buckets()["Buckets"]]
+            s3.create_bucket(Bucket="pending-uploads")
+            uploads = s3.list_multipart_uploads(Bucket="pending-uploads").get("Uploads", [])
+            parts = error_of(lambda: s3.list_parts(Bucket="pending-uploads", Key="big", UploadId=upload))
+            print(json.dumps({"gone": gone, "uploads": len(uploads), "parts": parts}))
+            """);
+        Assert.True(result.GetProperty("gone").GetBoolean());
+        Assert.Equal(0, result.GetProperty("uploads").GetInt32());
+        Assert.Equal("NoSuchUpload", result.GetProperty("parts").GetProperty("code").GetString());
+    }
 }

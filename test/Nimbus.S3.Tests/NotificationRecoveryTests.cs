@@ -32,13 +32,17 @@ public sealed class NotificationRecoveryTests : IDisposable
         _notifications.Put("watched", new NotificationConfiguration([new LambdaNotification("cfg", FunctionArn, ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"], null, null)]));
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose()
+    {
+        _objects.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
 
     [Fact]
     public async Task ObjectCommittedButNeverClaimed_IsDeliveredWhenTheNotifierStarts()
     {
-        _objects.PutObject(Object("watched", "orphaned.txt", "0123456789abcdef0123456789abcdef-3"), keepPrevious: false);
-        _objects.PutObject(Object("plain", "ignored.txt", "00000000000000000000000000000000"), keepPrevious: false);
+        await _objects.PutObjectAsync(Object("watched", "orphaned.txt", "0123456789abcdef0123456789abcdef-3"), keepPrevious: false);
+        await _objects.PutObjectAsync(Object("plain", "ignored.txt", "00000000000000000000000000000000"), keepPrevious: false);
 
         var invoker = new RecordingInvoker();
         await using var notifier = Notifier(invoker);
@@ -62,9 +66,9 @@ public sealed class NotificationRecoveryTests : IDisposable
         var invoker = new RecordingInvoker();
         await using var notifier = Notifier(invoker);
         var obj = Object("watched", "a b.txt", "d41d8cd98f00b204e9800998ecf8427e");
-        _objects.PutObject(obj, keepPrevious: false);
+        await _objects.PutObjectAsync(obj, keepPrevious: false);
         notifier.ObjectCreated(new S3EventSource("000000000000", "us-east-1", "AWS:test", "10.0.0.1", "REQ", "HOST"), S3EventNames.Put, obj);
-        _objects.DeleteObject("watched", "a b.txt");
+        await _objects.DeleteObjectAsync("watched", "a b.txt");
         notifier.ObjectRemoved(new S3EventSource("000000000000", "us-east-1", "AWS:test", "10.0.0.1", "REQ2", "HOST2"), S3EventNames.Delete, "watched", "a b.txt");
 
         var first = await invoker.Calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
@@ -85,14 +89,14 @@ public sealed class NotificationRecoveryTests : IDisposable
     public async Task VersionedChanges_AreJournalledOnTheCurrentVersionTable_AndRecoveredWithTheirVersionIds()
     {
         const string Version = "v1v1v1v1v1v1v1v1v1v1v1v1v1v1v1v1", Marker = "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm";
-        _objects.PutObject(Object("watched", "doc.txt", "d41d8cd98f00b204e9800998ecf8427e") with { VersionId = Version }, keepPrevious: true);
-        _objects.PutObject(new S3Object
+        await _objects.PutObjectAsync(Object("watched", "doc.txt", "d41d8cd98f00b204e9800998ecf8427e") with { VersionId = Version }, keepPrevious: true);
+        await _objects.PutObjectAsync(new S3Object
         {
             Bucket = "watched", Key = "doc.txt", Size = 0, ETag = "", LastModified = DateTimeOffset.UtcNow, BodyFile = "",
             VersionId = Marker, IsDeleteMarker = true,
         }, keepPrevious: true);
         // Removing the marker makes the earlier version current again: a removal, and no second creation.
-        _objects.DeleteObjectVersion("watched", "doc.txt", Marker);
+        await _objects.DeleteObjectVersionAsync("watched", "doc.txt", Marker);
         Assert.Equal(3, _notifications.Unclaimed(DateTimeOffset.MaxValue).Count);
 
         var invoker = new RecordingInvoker();
@@ -111,12 +115,42 @@ public sealed class NotificationRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task NoncurrentVersionDeleted_ItsRemovalIsJournalled_AndAReplacedNullVersionIsNotARemoval()
+    {
+        const string V1 = "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1", V2 = "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2";
+        await _objects.PutObjectAsync(Object("watched", "n.txt", "d41d8cd98f00b204e9800998ecf8427e"), keepPrevious: true);
+        await _objects.PutObjectAsync(Object("watched", "n.txt", "d41d8cd98f00b204e9800998ecf8427e") with { VersionId = V1 }, keepPrevious: true);
+        // Suspended: a new null version replaces the noncurrent null one, which is an overwrite, not a version removed.
+        await _objects.PutObjectAsync(Object("watched", "n.txt", "d41d8cd98f00b204e9800998ecf8427e"), keepPrevious: true);
+        await _objects.PutObjectAsync(Object("watched", "n.txt", "d41d8cd98f00b204e9800998ecf8427e") with { VersionId = V2 }, keepPrevious: true);
+        Assert.DoesNotContain(_notifications.Unclaimed(DateTimeOffset.MaxValue), c => c.Removed);
+        // V1 is noncurrent now; the server dies between the delete's commit and its request recording the event.
+        await _objects.DeleteObjectVersionAsync("watched", "n.txt", V1);
+        var removal = Assert.Single(_notifications.Unclaimed(DateTimeOffset.MaxValue), c => c.Removed);
+        Assert.Equal(V1, removal.VersionId);
+
+        var invoker = new RecordingInvoker();
+        await using var notifier = Notifier(invoker);
+        var names = new List<(string? Name, string? VersionId)>();
+        for (var i = 0; i < 5; i++)
+        {
+            var (_, invocation) = await invoker.Calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+            var record = JsonDocument.Parse(invocation.Payload).RootElement.GetProperty("Records")[0];
+            var obj = record.GetProperty("s3").GetProperty("object");
+            names.Add((record.GetProperty("eventName").GetString(), obj.TryGetProperty("versionId", out var v) ? v.GetString() : null));
+        }
+        Assert.Equal(4, names.Count(n => n.Name == "ObjectCreated:Put"));
+        Assert.Contains(("ObjectRemoved:Delete", V1), names);
+        Assert.Empty(_notifications.Unclaimed(DateTimeOffset.MaxValue));
+    }
+
+    [Fact]
     public async Task ThrottledDelivery_IsRetried_AndTheEventLeavesTheOutboxOnlyWhenAccepted()
     {
         var invoker = new RecordingInvoker { Refusals = 2 };
         await using var notifier = Notifier(invoker);
         var obj = Object("watched", "retry.txt", "d41d8cd98f00b204e9800998ecf8427e");
-        _objects.PutObject(obj, keepPrevious: false);
+        await _objects.PutObjectAsync(obj, keepPrevious: false);
         notifier.ObjectCreated(new S3EventSource("000000000000", "us-east-1", "AWS:test", "10.0.0.1", "REQ", "HOST"), S3EventNames.Put, obj);
 
         var (_, invocation) = await invoker.Calls.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));

@@ -156,4 +156,27 @@ public sealed class VersioningTests(NimbusServerFixture server) : IClassFixture<
         Assert.Equal(32, result.GetProperty("copyVersion").GetString()!.Length);
         Assert.Equal("a", result.GetProperty("copied").GetString());
     }
+
+    [Fact]
+    public async Task SuspendedBucket_NamesTheNullVersion_OnPutGetAndHead_WhereANeverVersionedBucketDoesNot()
+    {
+        var result = await server.Boto3.RunAsync("""
+            s3 = client("s3")
+            s3.create_bucket(Bucket="suspended-ids")
+            s3.put_bucket_versioning(Bucket="suspended-ids", VersioningConfiguration={"Status": "Suspended"})
+            put = s3.put_object(Bucket="suspended-ids", Key="k", Body=b"null version")
+            get = s3.get_object(Bucket="suspended-ids", Key="k")
+            head = s3.head_object(Bucket="suspended-ids", Key="k")
+            s3.create_bucket(Bucket="never-versioned-ids")
+            plain = s3.put_object(Bucket="never-versioned-ids", Key="k", Body=b"x")
+            plain_head = s3.head_object(Bucket="never-versioned-ids", Key="k")
+            print(json.dumps({"put": put.get("VersionId"), "get": get.get("VersionId"), "head": head.get("VersionId"),
+                "plain": plain.get("VersionId"), "plain_head": plain_head.get("VersionId")}))
+            """);
+        Assert.Equal("null", result.GetProperty("put").GetString());
+        Assert.Equal("null", result.GetProperty("get").GetString());
+        Assert.Equal("null", result.GetProperty("head").GetString());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("plain").ValueKind);
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("plain_head").ValueKind);
+    }
 }

@@ -18,6 +18,8 @@ public sealed record SigV4Verification(SigV4Outcome Outcome)
     public DateTimeOffset? RequestTime { get; init; }
     /// <summary>The credential scope (region, service) of a presigned URL, when it parsed.</summary>
     public SigV4Credential? Credential { get; init; }
+    /// <summary>Header-signed requests that verified: the seed a streaming payload's chunk signatures chain from.</summary>
+    public SigV4StreamingSeed? Streaming { get; init; }
 
     public bool IsAccepted => Outcome is SigV4Outcome.Unsigned or SigV4Outcome.Verified or SigV4Outcome.UnknownKeyAccepted;
 }

@@ -123,7 +123,11 @@ public sealed class SigV4Verifier
             var signature = Hex(HMACSHA256.HashData(signingKey, Encoding.UTF8.GetBytes(stringToSign)));
             if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(signature), Encoding.ASCII.GetBytes(credential.Signature)))
             {
-                return new SigV4Verification(SigV4Outcome.Verified) { AccessKeyId = credential.AccessKeyId };
+                return new SigV4Verification(SigV4Outcome.Verified)
+                {
+                    AccessKeyId = credential.AccessKeyId,
+                    Streaming = presigned ? null : new SigV4StreamingSeed(signingKey, amzDate, scope, credential.Signature),
+                };
             }
             firstRequest ??= canonicalRequest;
             firstStringToSign ??= stringToSign;

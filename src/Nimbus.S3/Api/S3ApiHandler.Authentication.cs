@@ -31,5 +31,10 @@ internal sealed partial class S3ApiHandler
         {
             throw error;
         }
+        if (verification.Streaming is { } seed)
+        {
+            // A signed streaming body (PutObject, UploadPart) verifies its chunks against this seed while it is read.
+            request.Http.Features.Set(seed);
+        }
     }
 }

@@ -8,10 +8,10 @@ namespace Nimbus.S3.Api;
 /// <summary>DeleteObject and DeleteObjects (at most 1,000 keys, optional version ids, <c>Quiet</c> lists only errors).</summary>
 internal sealed partial class S3ApiHandler
 {
-    private Task DeleteObjectAsync(AwsRequestContext request, string bucket, string key)
+    private async Task DeleteObjectAsync(AwsRequestContext request, string bucket, string key)
     {
         var versionId = VersionIdOf(request);
-        var deleted = _service.DeleteObject(bucket, key, versionId);
+        var deleted = await _service.DeleteObjectAsync(bucket, key, versionId);
         ObjectRemoved(request, bucket, key, versionId, deleted);
         var response = request.Http.Response;
         if (deleted.VersionId is not null)
@@ -23,7 +23,6 @@ internal sealed partial class S3ApiHandler
             response.Headers["x-amz-delete-marker"] = "true";
         }
         response.StatusCode = 204;
-        return Task.CompletedTask;
     }
 
     private async Task DeleteObjectsAsync(AwsRequestContext request, string bucket)
@@ -49,7 +48,7 @@ internal sealed partial class S3ApiHandler
         {
             try
             {
-                var result = _service.DeleteObject(bucket, key!, versionId);
+                var result = await _service.DeleteObjectAsync(bucket, key!, versionId);
                 ObjectRemoved(request, bucket, key!, versionId, result);
                 deleted.Add((key!, versionId, result));
             }

@@ -60,6 +60,12 @@ internal sealed partial class S3ApiHandler
             return;
         }
         var (offset, count) = range is { } rr ? (rr.Start, rr.Length) : (0L, obj.Size);
+        if (obj.InlineBody is { } inline)
+        {
+            // A small body came with its metadata row: written straight from memory, no file to open.
+            await response.BodyWriter.WriteAsync(inline.AsMemory((int)offset, (int)count), request.Aborted);
+            return;
+        }
         await response.SendFileAsync(_service.BodyPath(obj), offset, count, request.Aborted);
     }
 
@@ -88,10 +94,14 @@ internal sealed partial class S3ApiHandler
         }
     }
 
-    /// <summary><c>x-amz-version-id</c> for versions written under versioning (or asked for by id).</summary>
+    /// <summary>
+    /// <c>x-amz-version-id</c> for versions written under versioning, for any version (<c>null</c> included) of a bucket
+    /// whose versioning is Enabled or Suspended, and whenever a version was asked for by id; never for a bucket that was
+    /// never versioned.
+    /// </summary>
     private static void SetVersionHeader(HttpContext http, S3Object obj)
     {
-        if (obj.VersionId != S3Object.NullVersion || http.Request.Query.ContainsKey("versionId"))
+        if (obj.VersionId != S3Object.NullVersion || obj.InVersionedBucket || http.Request.Query.ContainsKey("versionId"))
         {
             http.Response.Headers["x-amz-version-id"] = obj.VersionId;
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Nimbus.Protocol;
+using Nimbus.Protocol.SigV4;
 using Nimbus.S3.Model;
 using Nimbus.S3.Notifications;
 using Nimbus.S3.Protocol;
@@ -50,7 +51,7 @@ internal sealed partial class S3ApiHandler
                 throw S3Errors.MissingContentLength();
             }
             expectedLength = decoded;
-            body = dechunked = new AwsChunkedStream(http.BodyReader);
+            body = dechunked = new AwsChunkedStream(http.BodyReader, ChunkSignatures(request.Http, contentSha256));
         }
         else
         {
@@ -79,6 +80,29 @@ internal sealed partial class S3ApiHandler
             IfNoneMatch = http.Headers.IfNoneMatch.Count > 0 ? http.Headers.IfNoneMatch.ToString() : null,
         };
         return (command, body);
+    }
+
+    /// <summary>
+    /// The signature chain of a <c>STREAMING-AWS4-HMAC-SHA256-PAYLOAD[-TRAILER]</c> body whose request signature was
+    /// verified; null when signatures are not being checked (an unknown key, accepted unverified) or the payload is unsigned.
+    /// </summary>
+    private static ChunkSignatureChain? ChunkSignatures(HttpContext http, string contentSha256)
+    {
+        if (http.Features.Get<SigV4StreamingSeed>() is not { } seed)
+        {
+            return null;
+        }
+        var chain = contentSha256 switch
+        {
+            "STREAMING-AWS4-HMAC-SHA256-PAYLOAD" => new ChunkSignatureChain(seed, signedTrailer: false),
+            "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER" => new ChunkSignatureChain(seed, signedTrailer: true),
+            _ => null,
+        };
+        if (chain is not null)
+        {
+            http.Response.RegisterForDispose(chain);
+        }
+        return chain;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Nimbus.Protocol;
 using Nimbus.Protocol.SigV4;
+using Nimbus.S3.Metering;
 using Nimbus.S3.Notifications;
 using Nimbus.S3.Protocol;
 using Nimbus.S3.Service;
@@ -41,11 +42,13 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
     private readonly SigV4Verifier _signatures;
     private readonly SigV2QueryVerifier _legacySignatures;
     private readonly S3EventNotifier _events;
+    private readonly S3RequestMeter _usage;
 
-    public S3ApiHandler(S3Service service, S3EventNotifier events, SigV4Verifier signatures, SigV4Credentials credentials, TimeProvider time)
+    public S3ApiHandler(S3Service service, S3EventNotifier events, S3RequestMeter usage, SigV4Verifier signatures, SigV4Credentials credentials, TimeProvider time)
     {
         _service = service;
         _events = events;
+        _usage = usage;
         _signatures = signatures;
         _legacySignatures = new SigV2QueryVerifier(credentials, time);
     }
@@ -78,6 +81,7 @@ internal sealed partial class S3ApiHandler : IAwsServiceHandler
         var address = S3Address.Of(http);
         var method = http.Request.Method;
         var query = http.Request.Query;
+        _usage.Request(request.Scope, address.Bucket, address.Key is not null, method, query);
 
         if (HttpMethods.IsOptions(method))
         {

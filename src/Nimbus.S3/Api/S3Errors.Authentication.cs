@@ -62,6 +62,10 @@ internal static partial class S3Errors
         return fields;
     }
 
+    /// <summary>A chunk (or trailer) signature of a signed aws-chunked body that does not match its chain.</summary>
+    public static AwsServiceException ChunkSignatureDoesNotMatch(string stringToSign, string provided) =>
+        OfVerification(new SigV4Verification(SigV4Outcome.SignatureDoesNotMatch) { StringToSign = stringToSign, SignatureProvided = provided })!;
+
     public static AwsServiceException MissingContentSha256() =>
         new("InvalidRequest", 400, "Missing required header for this request: x-amz-content-sha256");
 

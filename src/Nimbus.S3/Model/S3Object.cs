@@ -1,8 +1,8 @@
 namespace Nimbus.S3.Model;
 
 /// <summary>
-/// One object version's metadata. The body lives in <see cref="BodyFile"/> (a name relative to the body store), never in
-/// the metadata store. A delete marker is a version with no body.
+/// One object version's metadata. The body lives in <see cref="BodyFile"/> (a name relative to the body store) or, for
+/// small objects, inline in the metadata store. A delete marker is a version with no body.
 /// </summary>
 internal sealed record S3Object
 {
@@ -26,6 +26,13 @@ internal sealed record S3Object
     public bool IsDeleteMarker { get; init; }
     /// <summary>The object's tag set (at most 10), in the order it was given.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = EmptyTags;
+    /// <summary>The body itself when small enough to live in the metadata store (<see cref="BodyFile"/> then names it there).</summary>
+    public byte[]? InlineBody { get; init; }
+    /// <summary>
+    /// Whether the bucket had versioning configured (Enabled or Suspended) when this version was read or written: S3 then
+    /// names even the <c>null</c> version in <c>x-amz-version-id</c>. Not stored; set by the service.
+    /// </summary>
+    public bool InVersionedBucket { get; init; }
 
     public string QuotedETag => "\"" + ETag + "\"";
 

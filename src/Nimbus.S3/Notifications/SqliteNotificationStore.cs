@@ -11,8 +11,11 @@ namespace Nimbus.S3.Notifications;
 /// overwrite (<c>INSERT OR REPLACE</c>) is a creation only: without recursive_triggers, REPLACE's implicit delete fires no
 /// trigger. With versioning, <c>objects</c> is still the table of current versions (noncurrent ones live in
 /// <c>versions</c>): a row inserted there is a new version, unless it is a noncurrent version promoted back after the
-/// current one was deleted (that version is still in <c>versions</c> at the insert, which the created trigger checks);
-/// an inserted delete marker is journalled as a removal; a row deleted from it is a version removed for good.
+/// current one was deleted (that very row, same body and time, is still in <c>versions</c> at the insert, which the
+/// created trigger checks); an inserted delete marker is journalled as a removal; a row deleted from it is a version
+/// removed for good. A row deleted from <c>versions</c> is a noncurrent version removed for good, journalled the same
+/// way, unless <c>objects</c> holds that version id by then: a promotion back to current, or a <c>null</c> version
+/// replaced by a new one (the object store writes the new row first).
 /// Deleting a bucket drops its configuration, so a new bucket of the same name starts without one.
 /// </summary>
 internal sealed class SqliteNotificationStore : INotificationStore
@@ -44,15 +47,24 @@ internal sealed class SqliteNotificationStore : INotificationStore
             attempts INTEGER NOT NULL DEFAULT 0,
             next_attempt_ms INTEGER NOT NULL DEFAULT 0
         );
-        CREATE TRIGGER IF NOT EXISTS notification_object_created AFTER INSERT ON objects
+        DROP TRIGGER IF EXISTS notification_object_created;
+        CREATE TRIGGER IF NOT EXISTS notification_object_created2 AFTER INSERT ON objects
         WHEN EXISTS (SELECT 1 FROM notification_configs WHERE bucket = NEW.bucket)
-            AND NOT EXISTS (SELECT 1 FROM versions WHERE bucket = NEW.bucket AND key = NEW.key AND version_id = NEW.version_id)
+            AND NOT EXISTS (SELECT 1 FROM versions WHERE bucket = NEW.bucket AND key = NEW.key AND version_id = NEW.version_id
+                AND body_file = NEW.body_file AND modified_ms = NEW.modified_ms)
         BEGIN
             INSERT INTO notification_journal (bucket, key, removed, size, etag, body_file, at_ms, version_id, delete_marker)
             VALUES (NEW.bucket, NEW.key, NEW.delete_marker, NEW.size, NEW.etag, NEW.body_file, NEW.modified_ms, NEW.version_id, NEW.delete_marker);
         END;
         CREATE TRIGGER IF NOT EXISTS notification_object_removed AFTER DELETE ON objects
         WHEN EXISTS (SELECT 1 FROM notification_configs WHERE bucket = OLD.bucket)
+        BEGIN
+            INSERT INTO notification_journal (bucket, key, removed, size, etag, body_file, at_ms, version_id, delete_marker)
+            VALUES (OLD.bucket, OLD.key, 1, 0, NULL, NULL, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), OLD.version_id, 0);
+        END;
+        CREATE TRIGGER IF NOT EXISTS notification_version_removed AFTER DELETE ON versions
+        WHEN EXISTS (SELECT 1 FROM notification_configs WHERE bucket = OLD.bucket)
+            AND NOT EXISTS (SELECT 1 FROM objects WHERE bucket = OLD.bucket AND key = OLD.key AND version_id = OLD.version_id)
         BEGIN
             INSERT INTO notification_journal (bucket, key, removed, size, etag, body_file, at_ms, version_id, delete_marker)
             VALUES (OLD.bucket, OLD.key, 1, 0, NULL, NULL, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), OLD.version_id, 0);

@@ -10,8 +10,9 @@ namespace Nimbus.S3.Protocol;
 /// Decodes an <c>aws-chunked</c> body while it streams ("Signature Calculations for the Authorization Header:
 /// Transferring Payload in Multiple Chunks", and the unsigned-trailer variant): chunks of
 /// <c>hex-size[;chunk-signature=…]\r\n data \r\n</c>, a zero-size chunk, then optional trailer lines
-/// (<c>x-amz-checksum-crc32:…</c>, <c>x-amz-trailer-signature:…</c>) and a blank line. Chunk signatures are not
-/// verified (any key is accepted). A malformed or truncated body throws an S3 error instead of waiting for more.
+/// (<c>x-amz-checksum-crc32:…</c>, <c>x-amz-trailer-signature:…</c>) and a blank line. Chunk and trailer signatures are
+/// verified when the request's own signature was (<see cref="ChunkSignatureChain"/>); otherwise, as for the header
+/// signature of an unknown key, they are not. A malformed or truncated body throws an S3 error instead of waiting for more.
 /// </summary>
 internal sealed class AwsChunkedStream : Stream
 {
@@ -19,12 +20,15 @@ internal sealed class AwsChunkedStream : Stream
 
     private readonly PipeReader _reader;
     private readonly Dictionary<string, string> _trailers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ChunkSignatureChain? _signatures;
     private long _remainingInChunk;
+    private string? _chunkSignature;
     private bool _finished;
 
-    public AwsChunkedStream(PipeReader reader)
+    public AwsChunkedStream(PipeReader reader, ChunkSignatureChain? signatures = null)
     {
         _reader = reader;
+        _signatures = signatures;
     }
 
     /// <summary>Trailer headers (lower-case names), complete once a read has returned 0.</summary>
@@ -47,10 +51,15 @@ internal sealed class AwsChunkedStream : Stream
         if (_remainingInChunk == 0)
         {
             var header = await ReadLineAsync(cancellationToken) ?? throw S3Errors.IncompleteBody();
-            _remainingInChunk = ParseChunkSize(header);
+            (_remainingInChunk, _chunkSignature) = ParseChunkHeader(header);
             if (_remainingInChunk == 0)
             {
+                _signatures?.VerifyChunk(_chunkSignature);
                 await ReadTrailersAsync(cancellationToken);
+                if (_signatures is { SignedTrailer: true })
+                {
+                    _signatures.VerifyTrailer(_trailers);
+                }
                 _finished = true;
                 return 0;
             }
@@ -66,10 +75,12 @@ internal sealed class AwsChunkedStream : Stream
         var count = (int)Math.Min(Math.Min(data.Length, _remainingInChunk), buffer.Length);
         data.Slice(0, count).CopyTo(buffer.Span);
         _reader.AdvanceTo(data.GetPosition(count));
+        _signatures?.Append(buffer.Span[..count]);
         _remainingInChunk -= count;
         DecodedLength += count;
         if (_remainingInChunk == 0)
         {
+            _signatures?.VerifyChunk(_chunkSignature);
             var end = await ReadLineAsync(cancellationToken) ?? throw S3Errors.IncompleteBody();
             if (end.Length != 0)
             {
@@ -89,7 +100,8 @@ internal sealed class AwsChunkedStream : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    private static long ParseChunkSize(string header)
+    /// <summary><c>hex-size[;chunk-signature=sig]</c>: the size and the signature, if any.</summary>
+    private static (long Size, string? Signature) ParseChunkHeader(string header)
     {
         var semicolon = header.IndexOf(';');
         var size = (semicolon >= 0 ? header[..semicolon] : header).Trim();
@@ -97,7 +109,9 @@ internal sealed class AwsChunkedStream : Stream
         {
             throw S3Errors.InvalidChunk($"Invalid chunk size in aws-chunked body: '{Truncate(header)}'.");
         }
-        return value;
+        const string SignaturePrefix = "chunk-signature=";
+        var extension = semicolon >= 0 ? header[(semicolon + 1)..].Trim() : "";
+        return (value, extension.StartsWith(SignaturePrefix, StringComparison.Ordinal) ? extension[SignaturePrefix.Length..] : null);
     }
 
     private async Task ReadTrailersAsync(CancellationToken cancellationToken)

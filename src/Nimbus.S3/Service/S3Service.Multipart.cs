@@ -29,9 +29,9 @@ internal sealed partial class S3Service
     public async Task<UploadedPart> UploadPartAsync(PutObjectCommand command, string uploadId, int partNumber, Stream body, CancellationToken cancellationToken)
     {
         var upload = GetUpload(command.Bucket, command.Key, uploadId);
-        var written = await WriteBodyAsync(command, body, cancellationToken);
+        var written = await WriteBodyAsync(command, body, allowInline: false, cancellationToken);
         var part = new UploadedPart(partNumber, written.Size, written.ETag, written.BodyFile, written.LastModified);
-        if (_store.PutPart(upload.UploadId, part) is { } replaced)
+        if (await _store.PutPartAsync(upload.UploadId, part) is { } replaced)
         {
             _bodies.Delete(replaced);
         }
@@ -101,7 +101,7 @@ internal sealed partial class S3Service
                 Tags = upload.Tags ?? new Dictionary<string, string>(StringComparer.Ordinal),
             };
             CheckWriteCondition(bucket, key, ifNoneMatch);
-            obj = Publish(GetBucket(bucket), obj);
+            obj = await PublishAsync(GetBucket(bucket), obj);
             foreach (var partFile in _store.DeleteUpload(uploadId))
             {
                 _bodies.Delete(partFile);
@@ -133,13 +133,13 @@ internal sealed partial class S3Service
         CancellationToken cancellationToken)
     {
         var upload = GetUpload(bucket, key, uploadId);
-        await using var input = _bodies.OpenRead(source.BodyFile);
+        await using var input = OpenBody(source);
         input.Seek(offset, SeekOrigin.Begin);
         await using var slice = new BoundedReadStream(input, length);
         var command = new PutObjectCommand { Bucket = bucket, Key = key, ExpectedLength = length };
-        var written = await WriteBodyAsync(command, slice, cancellationToken);
+        var written = await WriteBodyAsync(command, slice, allowInline: false, cancellationToken);
         var part = new UploadedPart(partNumber, written.Size, written.ETag, written.BodyFile, written.LastModified);
-        if (_store.PutPart(upload.UploadId, part) is { } replaced)
+        if (await _store.PutPartAsync(upload.UploadId, part) is { } replaced)
         {
             _bodies.Delete(replaced);
         }

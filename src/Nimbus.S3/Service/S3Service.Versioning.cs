@@ -25,13 +25,13 @@ internal sealed partial class S3Service
     /// versioned one gets a delete marker (a new version in Enabled buckets, the <c>null</c> version when Suspended).
     /// Deleting a missing key succeeds, as in S3.
     /// </summary>
-    public DeletedObject DeleteObject(string bucket, string key, string? versionId = null)
+    public async Task<DeletedObject> DeleteObjectAsync(string bucket, string key, string? versionId = null)
     {
         var found = GetBucket(bucket);
         if (versionId is not null)
         {
             ValidateVersionId(versionId);
-            var removed = _store.DeleteObjectVersion(bucket, key, versionId);
+            var removed = await _store.DeleteObjectVersionAsync(bucket, key, versionId);
             if (removed is { IsDeleteMarker: false })
             {
                 _bodies.Delete(removed.BodyFile);
@@ -40,13 +40,13 @@ internal sealed partial class S3Service
         }
         if (found.Versioning is null)
         {
-            if (_store.DeleteObject(bucket, key) is { } bodyFile)
+            if (await _store.DeleteObjectAsync(bucket, key) is { } bodyFile)
             {
                 _bodies.Delete(bodyFile);
             }
             return new DeletedObject(null, false);
         }
-        var marker = Publish(found, new S3Object
+        var marker = await PublishAsync(found, new S3Object
         {
             Bucket = bucket,
             Key = key,

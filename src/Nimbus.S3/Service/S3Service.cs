@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Security.Cryptography;
 using Nimbus.S3.Api;
 using Nimbus.S3.Model;
 using Nimbus.S3.Protocol;
@@ -51,9 +49,10 @@ internal sealed partial class S3Service
     public void DeleteBucket(string name)
     {
         GetBucket(name);
-        if (!_store.TryDeleteEmptyBucket(name))
+        var partFiles = _store.TryDeleteEmptyBucket(name) ?? throw S3Errors.BucketNotEmpty(name);
+        foreach (var file in partFiles)
         {
-            throw S3Errors.BucketNotEmpty(name);
+            _bodies.Delete(file);
         }
     }
 
@@ -63,142 +62,27 @@ internal sealed partial class S3Service
     /// </summary>
     public S3Object GetObject(string bucket, string key, string? versionId = null)
     {
-        GetBucket(bucket);
+        var versioned = GetBucket(bucket).Versioning is not null;
         if (versionId is null)
         {
             var current = _store.GetObject(bucket, key);
             return current is null ? throw S3Errors.NoSuchKey(key)
                 : current.IsDeleteMarker ? throw S3Errors.NoSuchKey(key, current.VersionId)
-                : current;
+                : versioned ? current with { InVersionedBucket = true } : current;
         }
         ValidateVersionId(versionId);
         var version = _store.GetObjectVersion(bucket, key, versionId) ?? throw S3Errors.NoSuchVersion(key, versionId);
-        return version.IsDeleteMarker ? throw S3Errors.DeleteMarkerNotAllowed(version) : version;
+        return version.IsDeleteMarker ? throw S3Errors.DeleteMarkerNotAllowed(version) : version with { InVersionedBucket = versioned };
     }
-
-    public string BodyPath(S3Object obj) => _bodies.PathOf(obj.BodyFile);
-
-    public FileStream OpenBody(S3Object obj) => _bodies.OpenRead(obj.BodyFile);
 
     public async Task<S3Object> PutObjectAsync(PutObjectCommand command, Stream body, CancellationToken cancellationToken)
     {
         var bucket = GetBucket(command.Bucket);
         ValidateKey(command.Key);
         CheckWriteCondition(command.Bucket, command.Key, command.IfNoneMatch);
-        var obj = await WriteBodyAsync(command, body, cancellationToken);
+        var obj = await WriteBodyAsync(command, body, allowInline: true, cancellationToken);
         CheckWriteCondition(command.Bucket, command.Key, command.IfNoneMatch);
-        return Publish(bucket, obj with { Tags = command.Tags ?? obj.Tags });
-    }
-
-    /// <summary>Streams a body to a durable file, verifying what the command asks; the result is not yet published.</summary>
-    private async Task<S3Object> WriteBodyAsync(PutObjectCommand command, Stream body, CancellationToken cancellationToken)
-    {
-        var (tempPath, file) = _bodies.CreateTemp();
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        using var sha256 = command.ContentSha256 is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var checksum = command.ChecksumAlgorithm is null ? null : ChecksumCalculator.Create(command.ChecksumAlgorithm);
-        try
-        {
-            long size = 0;
-            int read;
-            while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
-            {
-                var chunk = buffer.AsSpan(0, read);
-                md5.AppendData(chunk);
-                sha256?.AppendData(chunk);
-                checksum?.Append(chunk);
-                size += read;
-                if (size > MaxObjectSize)
-                {
-                    throw S3Errors.EntityTooLarge();
-                }
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-            if (command.ExpectedLength is { } expected && expected != size)
-            {
-                throw S3Errors.IncompleteBody($"You did not provide the number of bytes specified by the Content-Length HTTP header ({expected} expected, {size} received).");
-            }
-            var etag = Convert.ToHexStringLower(md5.GetHashAndReset());
-            if (command.ContentMd5 is { } contentMd5 && Convert.ToHexStringLower(contentMd5) != etag)
-            {
-                throw S3Errors.BadDigest("Content-MD5");
-            }
-            if (sha256 is not null)
-            {
-                var computed = Convert.ToHexStringLower(sha256.GetHashAndReset());
-                if (!string.Equals(computed, command.ContentSha256, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw S3Errors.ContentSha256Mismatch(command.ContentSha256!, computed);
-                }
-            }
-            string? checksumValue = null;
-            if (checksum is not null)
-            {
-                checksumValue = checksum.GetBase64();
-                var claimed = command.ExpectedChecksum?.Invoke();
-                if (claimed is not null && claimed != checksumValue)
-                {
-                    throw S3Errors.BadDigest(checksum.Algorithm.ToLowerInvariant());
-                }
-            }
-
-            var bodyFile = _bodies.Commit(tempPath, file);
-            var obj = new S3Object
-            {
-                Bucket = command.Bucket,
-                Key = command.Key,
-                Size = size,
-                ETag = etag,
-                LastModified = _time.GetUtcNow(),
-                BodyFile = bodyFile,
-                Headers = command.Headers,
-                ChecksumAlgorithm = checksum?.Algorithm,
-                ChecksumValue = checksumValue,
-            };
-            return obj;
-        }
-        catch
-        {
-            _bodies.Discard(tempPath, file);
-            throw;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>Copies a body to a new durable file and stores it under the target key with the given headers and tags.</summary>
-    public async Task<S3Object> CopyObjectAsync(S3Object source, string bucket, string key, ObjectHeaders headers, IReadOnlyDictionary<string, string> tags,
-        CancellationToken cancellationToken)
-    {
-        var target = GetBucket(bucket);
-        ValidateKey(key);
-        var (tempPath, file) = _bodies.CreateTemp();
-        try
-        {
-            await using (var input = _bodies.OpenRead(source.BodyFile))
-            {
-                await input.CopyToAsync(file, BufferSize, cancellationToken);
-            }
-            var bodyFile = _bodies.Commit(tempPath, file);
-            var obj = source with
-            {
-                Bucket = bucket,
-                Key = key,
-                BodyFile = bodyFile,
-                Headers = headers,
-                Tags = tags,
-                LastModified = _time.GetUtcNow(),
-            };
-            return Publish(target, obj);
-        }
-        catch
-        {
-            _bodies.Discard(tempPath, file);
-            throw;
-        }
+        return await PublishAsync(bucket, obj with { Tags = command.Tags ?? obj.Tags });
     }
 
     public ListObjectsPage ListObjects(ListObjectsQuery query)
@@ -256,10 +140,14 @@ internal sealed partial class S3Service
     /// Makes a written object the key's current version: a new version id when the bucket's versioning is Enabled,
     /// the <c>null</c> version otherwise; earlier versions are kept unless the bucket was never versioned.
     /// </summary>
-    private S3Object Publish(S3Bucket bucket, S3Object obj)
+    private async Task<S3Object> PublishAsync(S3Bucket bucket, S3Object obj)
     {
-        var versioned = obj with { VersionId = bucket.Versioning == VersioningEnabled ? NewVersionId() : S3Object.NullVersion };
-        foreach (var released in _store.PutObject(versioned, keepPrevious: bucket.Versioning is not null))
+        var versioned = obj with
+        {
+            VersionId = bucket.Versioning == VersioningEnabled ? NewVersionId() : S3Object.NullVersion,
+            InVersionedBucket = bucket.Versioning is not null,
+        };
+        foreach (var released in await _store.PutObjectAsync(versioned, keepPrevious: bucket.Versioning is not null))
         {
             _bodies.Delete(released);
         }

@@ -9,8 +9,11 @@ internal interface IS3MetadataStore
     /// <summary>Creates the bucket; false when the name is taken.</summary>
     bool TryCreateBucket(S3Bucket bucket);
     IReadOnlyList<S3Bucket> ListBuckets(string accountId);
-    /// <summary>Deletes a bucket holding no object versions or delete markers; false otherwise.</summary>
-    bool TryDeleteEmptyBucket(string name);
+    /// <summary>
+    /// Deletes a bucket holding no object versions or delete markers, with its multipart uploads in progress; returns
+    /// those uploads' part files (to delete), or null when the bucket is not empty.
+    /// </summary>
+    IReadOnlyList<string>? TryDeleteEmptyBucket(string name);
     void SetVersioning(string bucket, string status);
     /// <summary>A bucket configuration document (<c>tagging</c>, <c>cors</c>, …) as stored, or null.</summary>
     string? GetBucketConfig(string bucket, string kind);
@@ -24,13 +27,14 @@ internal interface IS3MetadataStore
     /// <summary>
     /// Makes <paramref name="obj"/> the current version. Any version with the same id is replaced; the previous current
     /// version is kept as a noncurrent one when <paramref name="keepPrevious"/> (versioning Enabled or Suspended), else
-    /// removed. Returns the body files no version points at any more (to delete).
+    /// removed. Returns the body files no version points at any more (to delete); inline bodies are removed in the same
+    /// transaction. Completes once durable.
     /// </summary>
-    IReadOnlyList<string> PutObject(S3Object obj, bool keepPrevious);
+    Task<IReadOnlyList<string>> PutObjectAsync(S3Object obj, bool keepPrevious);
     /// <summary>Removes the current version of an unversioned key; returns its body file, if any.</summary>
-    string? DeleteObject(string bucket, string key);
+    Task<string?> DeleteObjectAsync(string bucket, string key);
     /// <summary>Removes one version for good (the newest noncurrent one becomes current); returns it, or null if absent.</summary>
-    S3Object? DeleteObjectVersion(string bucket, string key, string versionId);
+    Task<S3Object?> DeleteObjectVersionAsync(string bucket, string key, string versionId);
     /// <summary>Replaces a version's tag set; false when the version does not exist.</summary>
     bool SetObjectTags(string bucket, string key, string versionId, IReadOnlyDictionary<string, string> tags);
     /// <summary>
@@ -43,12 +47,15 @@ internal interface IS3MetadataStore
     /// <summary>Body files of objects, versions and uploaded parts: everything the orphan sweep must keep.</summary>
     IEnumerable<string> AllBodyFiles();
 
+    /// <summary>Each bucket's stored bytes: current and noncurrent versions and parts of uploads in progress (storage metering).</summary>
+    IReadOnlyList<(string Bucket, string AccountId, string Region, long Bytes)> StoredBytes();
+
     void CreateUpload(MultipartUpload upload);
     MultipartUpload? GetUpload(string uploadId);
     /// <summary>A bucket's uploads with keys starting with <paramref name="prefix"/>, by key then initiation time.</summary>
     IReadOnlyList<MultipartUpload> ListUploads(string bucket, string prefix);
     /// <summary>Stores a part (replacing one with the same number); returns the replaced part's body file, if any.</summary>
-    string? PutPart(string uploadId, UploadedPart part);
+    Task<string?> PutPartAsync(string uploadId, UploadedPart part);
     IReadOnlyList<UploadedPart> ListParts(string uploadId);
     /// <summary>Removes the upload and its parts; returns the parts' body files.</summary>
     IReadOnlyList<string> DeleteUpload(string uploadId);

@@ -9,6 +9,15 @@ namespace Nimbus.S3.Store;
 /// </summary>
 internal sealed partial class ObjectBodyStore
 {
+    /// <summary>
+    /// Bodies up to this size are kept in the metadata database (<see cref="SqliteS3MetadataStore"/>'s
+    /// <c>inline_bodies</c>) instead of a file: one commit makes object and body durable together.
+    /// </summary>
+    public const int InlineLimit = 64 * 1024;
+
+    /// <summary>Marks an inline body's name; file names are hex ids, so the two can never collide.</summary>
+    private const char InlineMarker = '~';
+
     private readonly string _objects;
     private readonly string _temp;
 
@@ -54,6 +63,11 @@ internal sealed partial class ObjectBodyStore
         TryDelete(tempPath);
     }
 
+    /// <summary>A fresh name for a body kept inline: unique like a file's, so events and versions can tell bodies apart.</summary>
+    public static string NewInlineName() => InlineMarker + Guid.NewGuid().ToString("N");
+
+    public static bool IsInline(string name) => name.Length > 0 && name[0] == InlineMarker;
+
     public string PathOf(string name) => Path.Combine(_objects, name[..2], name);
 
     public FileStream OpenRead(string name) => new(PathOf(name), new FileStreamOptions
@@ -65,7 +79,14 @@ internal sealed partial class ObjectBodyStore
         BufferSize = 0,
     });
 
-    public void Delete(string name) => TryDelete(PathOf(name));
+    public void Delete(string name)
+    {
+        // Inline bodies go with their metadata row, in the store's own transaction.
+        if (name.Length > 0 && !IsInline(name))
+        {
+            TryDelete(PathOf(name));
+        }
+    }
 
     /// <summary>
     /// At start-up: removes temp files of interrupted writes and bodies no metadata row points at (a crash between

@@ -10,12 +10,15 @@ internal sealed partial class SqliteS3MetadataStore
     private const string ObjectColumns = "bucket, key, size, etag, modified_ms, body_file, content_type, content_encoding, content_disposition, " +
         "content_language, cache_control, expires, user_metadata, checksum_algorithm, checksum_value, version_id, delete_marker, tags";
 
+    /// <summary>A small object's body, stored in <c>inline_bodies</c> under its body name (null for bodies on disk).</summary>
+    private const string InlineData = "(SELECT data FROM inline_bodies WHERE name = body_file)";
+
     private const string ObjectValues = "$bucket, $key, $size, $etag, $modified, $body, $ct, $ce, $cd, $cl, $cc, $exp, $meta, $ca, $cv, $vid, $dm, $tags";
 
     public S3Object? GetObject(string bucket, string key)
     {
         using var connection = _database.Open();
-        using var command = Command(connection, $"SELECT {ObjectColumns} FROM objects WHERE bucket = $bucket AND key = $key", ("$bucket", bucket), ("$key", key));
+        using var command = Command(connection, $"SELECT {ObjectColumns}, {InlineData} FROM objects WHERE bucket = $bucket AND key = $key", ("$bucket", bucket), ("$key", key));
         using var reader = command.ExecuteReader();
         return reader.Read() ? ReadObject(reader) : null;
     }
@@ -24,25 +27,16 @@ internal sealed partial class SqliteS3MetadataStore
     {
         using var connection = _database.Open();
         using var command = Command(connection,
-            $"SELECT {ObjectColumns} FROM objects WHERE bucket = $bucket AND key = $key AND version_id = $vid " +
-            $"UNION ALL SELECT {ObjectColumns} FROM versions WHERE bucket = $bucket AND key = $key AND version_id = $vid LIMIT 1",
+            $"SELECT {ObjectColumns}, {InlineData} FROM objects WHERE bucket = $bucket AND key = $key AND version_id = $vid " +
+            $"UNION ALL SELECT {ObjectColumns}, {InlineData} FROM versions WHERE bucket = $bucket AND key = $key AND version_id = $vid LIMIT 1",
             ("$bucket", bucket), ("$key", key), ("$vid", versionId));
         using var reader = command.ExecuteReader();
         return reader.Read() ? ReadObject(reader) : null;
     }
 
-    public IReadOnlyList<string> PutObject(S3Object obj, bool keepPrevious)
+    public Task<IReadOnlyList<string>> PutObjectAsync(S3Object obj, bool keepPrevious) => _commits.RunAsync<IReadOnlyList<string>>((connection, transaction) =>
     {
-        using var writer = _writes.EnterScope();
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction();
         var released = new List<string>();
-        // A version with the same id (the "null" version when versioning is off or suspended) is overwritten wherever it is.
-        using (var sameId = Command(connection, transaction, "DELETE FROM versions WHERE bucket = $bucket AND key = $key AND version_id = $vid RETURNING body_file",
-            ("$bucket", obj.Bucket), ("$key", obj.Key), ("$vid", obj.VersionId)))
-        {
-            CollectBodies(sameId, released);
-        }
         var current = CurrentOf(connection, transaction, obj.Bucket, obj.Key);
         if (current is not null)
         {
@@ -62,23 +56,30 @@ internal sealed partial class SqliteS3MetadataStore
         {
             insert.ExecuteNonQuery();
         }
-        transaction.Commit();
-        return released;
-    }
+        if (obj.InlineBody is { } inline)
+        {
+            using var body = Command(connection, transaction, "INSERT INTO inline_bodies (name, data) VALUES ($name, $data)", ("$name", obj.BodyFile), ("$data", inline));
+            body.ExecuteNonQuery();
+        }
+        // A noncurrent version with the same id (the "null" version, when versioning is suspended) is overwritten. Removed
+        // after the new row is in place, so the notification journal sees a replacement, not a version deleted for good.
+        using (var sameId = Command(connection, transaction, "DELETE FROM versions WHERE bucket = $bucket AND key = $key AND version_id = $vid RETURNING body_file",
+            ("$bucket", obj.Bucket), ("$key", obj.Key), ("$vid", obj.VersionId)))
+        {
+            CollectBodies(sameId, released);
+        }
+        return ReleaseInline(connection, transaction, released);
+    });
 
-    public string? DeleteObject(string bucket, string key)
+    public Task<string?> DeleteObjectAsync(string bucket, string key) => _commits.RunAsync((connection, transaction) =>
     {
-        using var writer = _writes.EnterScope();
-        using var connection = _database.Open();
-        using var command = Command(connection, "DELETE FROM objects WHERE bucket = $bucket AND key = $key RETURNING body_file", ("$bucket", bucket), ("$key", key));
-        return command.ExecuteScalar() is string { Length: > 0 } file ? file : null;
-    }
+        using var command = Command(connection, transaction, "DELETE FROM objects WHERE bucket = $bucket AND key = $key RETURNING body_file", ("$bucket", bucket), ("$key", key));
+        var file = command.ExecuteScalar() as string;
+        return file is { Length: > 0 } ? ReleaseInline(connection, transaction, [file]).FirstOrDefault() : null;
+    });
 
-    public S3Object? DeleteObjectVersion(string bucket, string key, string versionId)
+    public Task<S3Object?> DeleteObjectVersionAsync(string bucket, string key, string versionId) => _commits.RunAsync((connection, transaction) =>
     {
-        using var writer = _writes.EnterScope();
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction();
         S3Object? removed = null;
         using (var noncurrent = Command(connection, transaction,
             $"DELETE FROM versions WHERE bucket = $bucket AND key = $key AND version_id = $vid RETURNING {ObjectColumns}",
@@ -110,9 +111,12 @@ internal sealed partial class SqliteS3MetadataStore
                 }
             }
         }
-        transaction.Commit();
+        if (removed is { BodyFile.Length: > 0 })
+        {
+            ReleaseInline(connection, transaction, [removed.BodyFile]);
+        }
         return removed;
-    }
+    });
 
     public bool SetObjectTags(string bucket, string key, string versionId, IReadOnlyDictionary<string, string> tags)
     {
@@ -185,6 +189,26 @@ internal sealed partial class SqliteS3MetadataStore
         return reader.Read() ? (reader.GetString(0), reader.GetString(1)) : null;
     }
 
+    /// <summary>
+    /// Deletes the inline bodies among <paramref name="released"/> in the transaction that dropped their last reference;
+    /// returns the others, body files to delete once it committed.
+    /// </summary>
+    private static List<string> ReleaseInline(SqliteConnection connection, SqliteTransaction transaction, List<string> released)
+    {
+        var files = new List<string>(released.Count);
+        foreach (var name in released)
+        {
+            if (!ObjectBodyStore.IsInline(name))
+            {
+                files.Add(name);
+                continue;
+            }
+            using var delete = Command(connection, transaction, "DELETE FROM inline_bodies WHERE name = $name", ("$name", name));
+            delete.ExecuteNonQuery();
+        }
+        return files;
+    }
+
     private static void CollectBodies(SqliteCommand command, List<string> into)
     {
         using var reader = command.ExecuteReader();
@@ -234,6 +258,7 @@ internal sealed partial class SqliteS3MetadataStore
             VersionId = reader.GetString(15),
             IsDeleteMarker = reader.GetInt64(16) != 0,
             Tags = ParseTags(Text(17)),
+            InlineBody = reader.FieldCount > 18 && !reader.IsDBNull(18) ? (byte[])reader.GetValue(18) : null,
         };
     }
 }

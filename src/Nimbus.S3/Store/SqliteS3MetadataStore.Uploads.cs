@@ -43,11 +43,8 @@ internal sealed partial class SqliteS3MetadataStore
         return uploads;
     }
 
-    public string? PutPart(string uploadId, UploadedPart part)
+    public Task<string?> PutPartAsync(string uploadId, UploadedPart part) => _commits.RunAsync((connection, transaction) =>
     {
-        using var writer = _writes.EnterScope();
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction();
         string? previous;
         using (var select = Command(connection, transaction, "SELECT body_file FROM parts WHERE upload_id = $id AND part_number = $n", ("$id", uploadId), ("$n", part.PartNumber)))
         {
@@ -58,9 +55,8 @@ internal sealed partial class SqliteS3MetadataStore
         {
             insert.ExecuteNonQuery();
         }
-        transaction.Commit();
         return previous;
-    }
+    });
 
     public IReadOnlyList<UploadedPart> ListParts(string uploadId)
     {

@@ -11,7 +11,7 @@ namespace Nimbus.S3.Store;
 /// delete marker), <c>versions</c> the noncurrent ones (newest = highest <c>seq</c>), so plain reads and listings
 /// stay single-row lookups and range scans whether or not a bucket is versioned.
 /// </summary>
-internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore
+internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore, IDisposable
 {
     /// <summary>The columns every object version has, current (<c>objects</c>) or not (<c>versions</c>).</summary>
     private const string VersionFields = """
@@ -81,16 +81,19 @@ internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore
         CREATE INDEX IF NOT EXISTS versions_by_key ON versions (bucket, key, seq);
         """;
 
+    /// <summary>
+    /// Bodies of small objects (<see cref="ObjectBodyStore.InlineLimit"/>), keyed by their body name: written in the
+    /// transaction that publishes the object, they are durable with that one commit, where a body file costs two fsyncs
+    /// more (file and directory). A rowid table, so the blobs stay out of the object rows that listings scan.
+    /// </summary>
+    private const string InlineBodies = "CREATE TABLE IF NOT EXISTS inline_bodies (name TEXT PRIMARY KEY, data BLOB NOT NULL);";
+
     private const string BucketColumns = "name, account, region, created_ms, versioning";
 
     private readonly SqliteDatabase _database;
 
-    /// <summary>
-    /// Serialises the hot write transactions in this process. SQLite allows one writer at a time; a writer that finds the
-    /// lock taken backs off in sleeps of up to 100 ms (its busy handler), so concurrent PUTs queued that way wait far
-    /// longer than the few milliseconds a commit takes. Queuing here hands the lock over directly.
-    /// </summary>
-    private readonly Lock _writes = new();
+    /// <summary>Object and part writes: batched into shared transactions, one fsync for all writes queued meanwhile.</summary>
+    private readonly SqliteGroupCommit _commits;
 
     public SqliteS3MetadataStore(SqliteDatabase database)
     {
@@ -108,7 +111,11 @@ internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore
             }
         }
         _database.EnsureSchema(Versions);
+        _database.EnsureSchema(InlineBodies);
+        _commits = new SqliteGroupCommit(database);
     }
+
+    public void Dispose() => _commits.Dispose();
 
     public S3Bucket? GetBucket(string name)
     {
@@ -139,23 +146,34 @@ internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore
         return buckets;
     }
 
-    public bool TryDeleteEmptyBucket(string name)
+    public IReadOnlyList<string>? TryDeleteEmptyBucket(string name)
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        using var command = Command(connection,
+        using var command = Command(connection, transaction,
             "DELETE FROM buckets WHERE name = $name AND NOT EXISTS (SELECT 1 FROM objects WHERE bucket = $name) " +
             "AND NOT EXISTS (SELECT 1 FROM versions WHERE bucket = $name)", ("$name", name));
-        command.Transaction = transaction;
-        var deleted = command.ExecuteNonQuery() == 1;
-        if (deleted)
+        if (command.ExecuteNonQuery() != 1)
         {
-            using var configs = Command(connection, "DELETE FROM bucket_configs WHERE bucket = $name", ("$name", name));
-            configs.Transaction = transaction;
+            return null;
+        }
+        using (var configs = Command(connection, transaction, "DELETE FROM bucket_configs WHERE bucket = $name", ("$name", name)))
+        {
             configs.ExecuteNonQuery();
         }
+        // Uploads in progress do not keep a bucket from being deleted (S3 deletes it and drops them): their parts go with it.
+        var parts = new List<string>();
+        using (var dropParts = Command(connection, transaction,
+            "DELETE FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = $name) RETURNING body_file", ("$name", name)))
+        {
+            CollectBodies(dropParts, parts);
+        }
+        using (var uploads = Command(connection, transaction, "DELETE FROM uploads WHERE bucket = $name", ("$name", name)))
+        {
+            uploads.ExecuteNonQuery();
+        }
         transaction.Commit();
-        return deleted;
+        return parts;
     }
 
     public void SetVersioning(string bucket, string status)
@@ -180,6 +198,22 @@ internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore
             : Command(connection, "INSERT OR REPLACE INTO bucket_configs (bucket, kind, document) VALUES ($bucket, $kind, $document)",
                 ("$bucket", bucket), ("$kind", kind), ("$document", document));
         command.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<(string Bucket, string AccountId, string Region, long Bytes)> StoredBytes()
+    {
+        using var connection = _database.Open();
+        using var command = Command(connection,
+            "SELECT name, account, region, (SELECT COALESCE(SUM(size), 0) FROM objects WHERE bucket = name) " +
+            "+ (SELECT COALESCE(SUM(size), 0) FROM versions WHERE bucket = name) " +
+            "+ (SELECT COALESCE(SUM(p.size), 0) FROM parts p JOIN uploads u ON u.upload_id = p.upload_id WHERE u.bucket = name) FROM buckets");
+        using var reader = command.ExecuteReader();
+        var sizes = new List<(string, string, string, long)>();
+        while (reader.Read())
+        {
+            sizes.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+        return sizes;
     }
 
     public IEnumerable<string> AllBodyFiles()
