@@ -9,7 +9,6 @@ using Nimbus.ApiGateway;
 using Nimbus.Billing;
 using Nimbus.CloudWatch;
 using Nimbus.CloudWatch.Prometheus;
-using Nimbus.Console;
 using Nimbus.Core;
 using Nimbus.DynamoDb;
 using Nimbus.EventBridge;
@@ -18,6 +17,7 @@ using Nimbus.Lambda;
 using Nimbus.Protocol;
 using Nimbus.Protocol.Routing;
 using Nimbus.S3;
+using Nimbus.WebConsole;
 
 namespace Nimbus.Server;
 

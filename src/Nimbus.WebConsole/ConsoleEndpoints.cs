@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Nimbus.Console;
+namespace Nimbus.WebConsole;
 
 /// <summary>
 /// <c>/_nimbus/console/</c>: the single-page console (embedded files) and <c>api/session</c>, which tells the page

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Nimbus.Console;
+namespace Nimbus.WebConsole;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ConsoleSession))]

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Nimbus.Console.Tests;
+namespace Nimbus.WebConsole.Tests;
 
 /// <summary>The S3, DynamoDB and API Gateway pages, checked against what boto3 sees before and after clicking.</summary>
 public sealed class ConsoleDataPagesTests : IClassFixture<ConsoleFixture>

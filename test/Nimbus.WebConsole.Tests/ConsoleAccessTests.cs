@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Nimbus.Server;
 
-namespace Nimbus.Console.Tests;
+namespace Nimbus.WebConsole.Tests;
 
 /// <summary>
 /// A server bound beyond loopback protects its console with a token; the printed link trades it for a cookie.

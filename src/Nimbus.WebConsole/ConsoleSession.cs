@@ -1,4 +1,4 @@
-namespace Nimbus.Console;
+namespace Nimbus.WebConsole;
 
 /// <summary>
 /// What the console's scripts need to call the AWS APIs on the same endpoint as any SDK would: an access key it may

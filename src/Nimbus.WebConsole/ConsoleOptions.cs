@@ -1,4 +1,4 @@
-namespace Nimbus.Console;
+namespace Nimbus.WebConsole;
 
 /// <summary>
 /// Who may open the console. On a loopback-bound server anyone on the machine may (as with the AWS endpoint itself);

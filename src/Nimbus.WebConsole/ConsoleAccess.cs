@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace Nimbus.Console;
+namespace Nimbus.WebConsole;
 
 /// <summary>
 /// The console's door. When a token is required, the link the server prints (<c>/_nimbus/console/?token=…</c>) trades

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Nimbus.Testing;
 
-namespace Nimbus.Console.Tests;
+namespace Nimbus.WebConsole.Tests;
 
 /// <summary>
 /// A running Nimbus with one deployed, invoked Node.js function, and Debian's Chromium driven by Playwright — what a

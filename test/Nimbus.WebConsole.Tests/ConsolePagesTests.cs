@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Nimbus.Console.Tests;
+namespace Nimbus.WebConsole.Tests;
 
 /// <summary>Clicking through the console in Chromium against a server with a deployed, invoked function.</summary>
 public sealed class ConsolePagesTests : IClassFixture<ConsoleFixture>

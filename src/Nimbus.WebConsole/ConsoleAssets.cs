@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
-namespace Nimbus.Console;
+namespace Nimbus.WebConsole;
 
 /// <summary>The console's files, embedded in this assembly under <c>console/</c>; read once, served from memory.</summary>
 internal sealed class ConsoleAssets
