@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Nimbus.Server;
 
@@ -26,26 +24,32 @@ internal static class ApiGatewayBenchmark
             await lambda.CreateNoOpFunctionAsync(name, "nodejs20.x");
             var apiId = await CreateApiAsync(http, $"arn:aws:lambda:us-east-1:000000000000:function:{name}");
             var apiHost = $"{apiId}.execute-api.localhost:{host.Endpoint.Port}";
+            var restHost = $"{await RestApiSetup.CreateAsync(http, $"arn:aws:lambda:us-east-1:000000000000:function:{name}")}.execute-api.localhost:{host.Endpoint.Port}";
 
             Func<Task<double>> direct = () => lambda.TimedInvokeAsync(name);
-            Func<Task<double>> gateway = () => TimedGatewayCallAsync(http, apiHost);
+            Func<Task<double>> gateway = () => TimedGatewayCallAsync(http, apiHost, "/items/1?q=bench");
+            Func<Task<double>> rest = () => TimedGatewayCallAsync(http, restHost, "/prod/items/1?q=bench");
             Console.Error.WriteLine($"warm-up, then {options.WarmInvokes} calls each at concurrency 1, then {options.ThroughputSeconds} s each at concurrency {options.Concurrency}...");
             for (var i = 0; i < 200; i++)
             {
                 await direct();
                 await gateway();
+                await rest();
             }
             var directLatency = new List<double>();
             var gatewayLatency = new List<double>();
+            var restLatency = new List<double>();
             for (var i = 0; i < options.WarmInvokes; i++)
             {
                 // Interleaved, so both paths see the same machine load.
                 directLatency.Add(await direct());
                 gatewayLatency.Add(await gateway());
+                restLatency.Add(await rest());
             }
             await RunLoadAsync(gateway, options.Concurrency, options.ThroughputWarmupSeconds);
             var directRate = await RunLoadAsync(direct, options.Concurrency, options.ThroughputSeconds);
             var gatewayRate = await RunLoadAsync(gateway, options.Concurrency, options.ThroughputSeconds);
+            var restRate = await RunLoadAsync(rest, options.Concurrency, options.ThroughputSeconds);
 
             Console.WriteLine();
             Console.WriteLine($"Nimbus API Gateway benchmark — HTTP API → warm nodejs20.x no-op, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -53,7 +57,8 @@ internal static class ApiGatewayBenchmark
             Console.WriteLine("|------------------------------|----------|----------|------------------|");
             Console.WriteLine($"| Lambda Invoke (direct)       | {Stats.Percentile(directLatency, 50),8:F3} | {Stats.Percentile(directLatency, 99),8:F3} | {directRate,16:F0} |");
             Console.WriteLine($"| HTTP API (payload 2.0)       | {Stats.Percentile(gatewayLatency, 50),8:F3} | {Stats.Percentile(gatewayLatency, 99),8:F3} | {gatewayRate,16:F0} |");
-            Console.WriteLine($"gateway overhead at p50: {Stats.Percentile(gatewayLatency, 50) - Stats.Percentile(directLatency, 50):F3} ms");
+            Console.WriteLine($"| REST API (Lambda proxy 1.0)  | {Stats.Percentile(restLatency, 50),8:F3} | {Stats.Percentile(restLatency, 99),8:F3} | {restRate,16:F0} |");
+            Console.WriteLine($"gateway overhead at p50: {Stats.Percentile(gatewayLatency, 50) - Stats.Percentile(directLatency, 50):F3} ms (HTTP API), {Stats.Percentile(restLatency, 50) - Stats.Percentile(directLatency, 50):F3} ms (REST API)");
         }
         finally
         {
@@ -67,29 +72,14 @@ internal static class ApiGatewayBenchmark
         }
     }
 
-    private static async Task<string> CreateApiAsync(HttpClient http, string functionArn)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/apis")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new Dictionary<string, string> { ["name"] = "bench", ["protocolType"] = "HTTP", ["target"] = functionArn }),
-                Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", "20261127T000000Z");
-        request.Headers.TryAddWithoutValidation("Authorization",
-            $"AWS4-HMAC-SHA256 Credential=bench/20261127/us-east-1/apigateway/aws4_request, SignedHeaders=host;x-amz-date, Signature={new string('0', 64)}");
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"CreateApi failed: {(int)response.StatusCode} {body}");
-        }
-        return JsonDocument.Parse(body).RootElement.GetProperty("apiId").GetString()!;
-    }
+    private static async Task<string> CreateApiAsync(HttpClient http, string functionArn) =>
+        (await RestApiSetup.SendAsync(http, HttpMethod.Post, "/v2/apis", new() { ["name"] = "bench", ["protocolType"] = "HTTP", ["target"] = functionArn }))
+            .GetProperty("apiId").GetString()!;
 
-    private static async Task<double> TimedGatewayCallAsync(HttpClient http, string apiHost)
+    private static async Task<double> TimedGatewayCallAsync(HttpClient http, string apiHost, string path)
     {
         var started = Stopwatch.GetTimestamp();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/items/1?q=bench");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Host = apiHost;
         using var response = await http.SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nimbus.ApiGateway.Api;
+using Nimbus.ApiGateway.RestApis;
 using Nimbus.ApiGateway.Runtime;
 using Nimbus.ApiGateway.Runtime.Authorization;
 using Nimbus.ApiGateway.Service;
@@ -35,6 +36,7 @@ public static class ApiGatewayServiceCollectionExtensions
         services.AddSingleton<AccessLogWriter>();
         services.AddSingleton<IAwsServiceHandler, ApiGatewayControlHandler>();
         services.AddSingleton<IHostedEndpointHandler, ExecuteApiEndpoint>();
+        services.AddRestApis();
         return services;
     }
 }

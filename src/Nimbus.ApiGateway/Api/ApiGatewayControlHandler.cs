@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Nimbus.ApiGateway.RestApis.Api;
 using Nimbus.ApiGateway.Service;
 using Nimbus.Protocol;
 using Nimbus.Protocol.Rest;
@@ -13,11 +14,13 @@ namespace Nimbus.ApiGateway.Api;
 internal sealed class ApiGatewayControlHandler : IAwsServiceHandler
 {
     private readonly HttpApiService _service;
+    private readonly RestApiControlHandler _restApis;
     private readonly RestRouteTable<Func<ControlCall, Task>> _routes = new();
 
-    public ApiGatewayControlHandler(HttpApiService service)
+    public ApiGatewayControlHandler(HttpApiService service, RestApiControlHandler restApis)
     {
         _service = service;
+        _restApis = restApis;
         Add("POST", "/v2/apis", ApiOperations.CreateAsync);
         Add("GET", "/v2/apis", ApiOperations.ListAsync);
         Add("GET", "/v2/apis/{apiId}", ApiOperations.GetAsync);
@@ -55,7 +58,7 @@ internal sealed class ApiGatewayControlHandler : IAwsServiceHandler
         Add("GET", "/v2/tags/{resource-arn}", TagOperations.GetAsync);
         Add("POST", "/v2/tags/{resource-arn}", TagOperations.TagAsync);
         Add("DELETE", "/v2/tags/{resource-arn}", TagOperations.UntagAsync);
-        foreach (var (method, template, operation) in NotImplementedOperations.V2.Concat(NotImplementedOperations.V1))
+        foreach (var (method, template, operation) in NotImplementedOperations.V2)
         {
             if (_routes.Match(method, template.Split('?')[0], out _, out _) is null)
             {
@@ -66,13 +69,17 @@ internal sealed class ApiGatewayControlHandler : IAwsServiceHandler
 
     public AwsServiceDescriptor Descriptor { get; } = new("apigateway", AwsProtocol.RestJson)
     {
-        PathPrefixes = ["/v2/apis", "/v2/domainnames", "/v2/vpclinks", "/v2/tags/", "/v2/portals", "/v2/portalproducts", "/restapis", "/apikeys", "/usageplans"],
+        PathPrefixes = ["/v2/apis", "/v2/domainnames", "/v2/vpclinks", "/v2/tags/", "/v2/portals", "/v2/portalproducts", "/restapis", "/apikeys", "/usageplans", "/tags/arn:aws:apigateway:"],
     };
 
     public Task HandleAsync(AwsRequestContext request)
     {
         var http = request.Http.Request;
         var rawPath = request.Http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Path.Value ?? "/";
+        if (!rawPath.StartsWith("/v2/", StringComparison.Ordinal))
+        {
+            return _restApis.HandleAsync(request, rawPath);
+        }
         var handler = _routes.Match(http.Method, rawPath, out var labels, out var pathExists);
         if (handler is null)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Nimbus.ApiGateway.Model;
 using Nimbus.Core;
 using Nimbus.Core.Logs;
 
@@ -16,16 +17,18 @@ internal sealed class AccessLogWriter
 
     public AccessLogWriter(ILogIngestion? logs = null) => _logs = logs;
 
-    public void Write(GatewayRequest request, GatewayResponse response, TimeSpan latency)
+    public void Write(GatewayRequest request, GatewayResponse response, TimeSpan latency) =>
+        Write(new AwsScope(request.Api.AccountId, request.Api.Region), request.Stage.AccessLogSettings, request.ApiId, request.StageName, request.Time,
+            name => Variable(name, request, response, latency));
+
+    /// <summary>Writes one line for any API type: the stage's settings and a resolver of its <c>$context.*</c> variables.</summary>
+    public void Write(AwsScope scope, AccessLogSettings? settings, string apiId, string stageName, DateTimeOffset time, Func<string, string?> resolve)
     {
-        var settings = request.Stage.AccessLogSettings;
         if (_logs is null || settings?.Format is not { } format || GroupOf(settings.DestinationArn) is not { } group)
         {
             return;
         }
-        var line = Format(format, name => Variable(name, request, response, latency));
-        _logs.Append(new AwsScope(request.Api.AccountId, request.Api.Region), group, $"{request.ApiId}_{request.StageName}",
-            [new LogRecord(request.Time.ToUnixTimeMilliseconds(), line)]);
+        _logs.Append(scope, group, $"{apiId}_{stageName}", [new LogRecord(time.ToUnixTimeMilliseconds(), Format(format, resolve))]);
     }
 
     /// <summary><c>arn:aws:logs:{region}:{account}:log-group:{name}[:*]</c> → the group name.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Nimbus.ApiGateway.Model;
+using Nimbus.ApiGateway.RestApis.Runtime;
 using Nimbus.ApiGateway.Runtime.Authorization;
 using Nimbus.ApiGateway.Service;
 using Nimbus.Core;
@@ -27,11 +28,13 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
     private readonly AccessLogWriter _accessLog;
     private readonly IUsageMeter? _meter;
     private readonly ILogger<ExecuteApiEndpoint> _logger;
+    private readonly RestApiEndpoint? _restApis;
 
     public ExecuteApiEndpoint(HttpApiService service, ServedApis served, ThrottleRegistry throttles, JwtAuthorizer jwt,
         LambdaRequestAuthorizer lambdaAuthorizer, LambdaProxyIntegration lambda, HttpProxyIntegration http, AccessLogWriter accessLog,
-        TimeProvider time, ILogger<ExecuteApiEndpoint> logger, IUsageMeter? meter = null)
+        TimeProvider time, ILogger<ExecuteApiEndpoint> logger, IUsageMeter? meter = null, RestApiEndpoint? restApis = null)
     {
+        _restApis = restApis;
         _service = service;
         _served = served;
         _throttles = throttles;
@@ -51,6 +54,11 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
 
     public async Task HandleAsync(HttpContext http, string id, string path)
     {
+        if (_restApis?.Serves(id) == true)
+        {
+            await _restApis.HandleAsync(http, id, path);
+            return;
+        }
         GatewayResponse response;
         GatewayRequest? request = null;
         var started = _time.GetTimestamp();

@@ -7,7 +7,7 @@ namespace Nimbus.ApiGateway.Runtime;
 /// One request on an API's data plane, read once and shared by routing, authorizers and integrations: the
 /// pieces AWS puts in the Lambda event (headers lower-cased in arrival order, decoded query pairs, cookies).
 /// </summary>
-internal sealed class GatewayRequest
+internal sealed partial class GatewayRequest : IProxyEventRequest
 {
     public required ApiDocument Api { get; init; }
     public required ApiStage Stage { get; init; }

@@ -36,14 +36,27 @@ internal sealed class HttpProxyIntegration : IDisposable
 
     public async Task<GatewayResponse> InvokeAsync(GatewayRequest request, ApiIntegration integration, CancellationToken cancellationToken)
     {
-        var target = TargetOf(request, integration);
         var method = integration.IntegrationMethod is null or "ANY" ? request.Method : integration.IntegrationMethod;
+        // HTTP APIs tell the backend who called in the standard Forwarded header.
+        var forwarded = $"by={request.DomainName};for={request.SourceIp};host={request.DomainName};proto=http";
+        var call = await SendAsync(TargetOf(request, integration), method, request.Headers, request.Body, forwarded, integration.TimeoutInMillis ?? 30000,
+            request.ApiId, integration.IntegrationId!, cancellationToken);
+        return call.Response ?? (call.TimedOut ? GatewayResponse.ServiceUnavailable() : GatewayResponse.InternalServerError());
+    }
+
+    /// <summary>
+    /// Sends the request to the backend and reads its whole answer; the response is null when the backend could not be
+    /// reached or the timeout passed (REST and HTTP APIs answer those differently).
+    /// </summary>
+    public async Task<BackendCall> SendAsync(Uri target, string method, IEnumerable<KeyValuePair<string, List<string>>> headers, byte[] body, string? forwarded,
+        int timeoutMs, string apiId, string integrationId, CancellationToken cancellationToken)
+    {
         using var message = new HttpRequestMessage(new HttpMethod(method), target);
-        if (request.Body.Length > 0)
+        if (body.Length > 0)
         {
-            message.Content = new ByteArrayContent(request.Body);
+            message.Content = new ByteArrayContent(body);
         }
-        foreach (var (name, values) in request.Headers)
+        foreach (var (name, values) in headers)
         {
             if (NotForwarded.Contains(name))
             {
@@ -55,10 +68,10 @@ internal sealed class HttpProxyIntegration : IDisposable
                 message.Content.Headers.TryAddWithoutValidation(name, values);
             }
         }
-        // HTTP APIs tell the backend who called in the standard Forwarded header.
-        message.Headers.TryAddWithoutValidation("forwarded", $"by={request.DomainName};for={request.SourceIp};host={request.DomainName};proto=http");
-
-        var timeoutMs = integration.TimeoutInMillis ?? 30000;
+        if (forwarded is not null)
+        {
+            message.Headers.TryAddWithoutValidation("forwarded", forwarded);
+        }
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(timeoutMs), _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
@@ -72,32 +85,36 @@ internal sealed class HttpProxyIntegration : IDisposable
                     response.Headers.Add(new(name.ToLowerInvariant(), value));
                 }
             }
-            return response;
+            return new BackendCall(response, TimedOut: false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            LogMessages.IntegrationTimedOut(_logger, request.ApiId, integration.IntegrationId!, timeoutMs);
-            return GatewayResponse.ServiceUnavailable();
+            LogMessages.IntegrationTimedOut(_logger, apiId, integrationId, timeoutMs);
+            return new BackendCall(null, TimedOut: true);
         }
         catch (HttpRequestException error)
         {
-            LogMessages.IntegrationFailed(_logger, request.ApiId, integration.IntegrationId!, error.Message);
-            return GatewayResponse.InternalServerError();
+            LogMessages.IntegrationFailed(_logger, apiId, integrationId, error.Message);
+            return new BackendCall(null, TimedOut: false);
         }
     }
 
-    private static Uri TargetOf(GatewayRequest request, ApiIntegration integration)
+    private static Uri TargetOf(GatewayRequest request, ApiIntegration integration) =>
+        TargetOf(integration.IntegrationUri ?? "", request.Stage.StageVariables, request.PathParameters, request.RawQueryString);
+
+    /// <summary>The backend URL: stage variables and path parameters substituted, the client's query string appended.</summary>
+    public static Uri TargetOf(string template, IReadOnlyDictionary<string, string>? stageVariables, IReadOnlyDictionary<string, string> pathParameters, string rawQuery)
     {
-        var uri = StageVariables.Substitute(integration.IntegrationUri ?? "", request.Stage.StageVariables);
+        var uri = StageVariables.Substitute(template, stageVariables);
         var builder = new StringBuilder(uri);
-        foreach (var (name, value) in request.PathParameters)
+        foreach (var (name, value) in pathParameters)
         {
             var escaped = string.Join('/', value.Split('/').Select(Uri.EscapeDataString));
             builder.Replace("{" + name + "+}", escaped).Replace("{" + name + "}", escaped);
         }
-        if (request.RawQueryString.Length > 0)
+        if (rawQuery.Length > 0)
         {
-            builder.Append(uri.Contains('?') ? '&' : '?').Append(request.RawQueryString);
+            builder.Append(uri.Contains('?') ? '&' : '?').Append(rawQuery);
         }
         return new Uri(builder.ToString());
     }

@@ -35,26 +35,14 @@ internal sealed class LambdaProxyIntegration
         }
         var formatV2 = integration.PayloadFormatVersion == "2.0";
         var payload = formatV2 ? PayloadV2Writer.Event(request) : PayloadV1Writer.Event(request);
-        var timeoutMs = integration.TimeoutInMillis ?? 30000;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(timeoutMs), _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        FunctionInvocationResult result;
-        try
+        var call = await CallAsync(new AwsScope(request.Api.AccountId, request.Api.Region), function, payload, integration.TimeoutInMillis ?? 30000,
+            request.ApiId, integration.IntegrationId!, cancellationToken);
+        if (call.TimedOut)
         {
-            // WaitAsync: the gateway answers at its timeout even if the invocation itself runs on (as on AWS, where
-            // the function keeps running to its own timeout after API Gateway has given up).
-            result = await _invoker.InvokeAsync(new AwsScope(request.Api.AccountId, request.Api.Region),
-                new FunctionInvocation(function, payload, InvocationKind.RequestResponse), linked.Token)
-                .WaitAsync(TimeSpan.FromMilliseconds(timeoutMs), _time, cancellationToken);
-        }
-        catch (Exception error) when (error is TimeoutException || (error is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
-        {
-            LogMessages.IntegrationTimedOut(_logger, request.ApiId, integration.IntegrationId!, timeoutMs);
             return GatewayResponse.ServiceUnavailable();
         }
-        catch (AwsServiceException error)
+        if (call.Result is not { } result)
         {
-            LogMessages.IntegrationFailed(_logger, request.ApiId, integration.IntegrationId!, error.ErrorCode + ": " + error.Message);
             return GatewayResponse.InternalServerError();
         }
         if (result.FunctionError is not null)
@@ -69,5 +57,33 @@ internal sealed class LambdaProxyIntegration
             return GatewayResponse.InternalServerError();
         }
         return response;
+    }
+
+    /// <summary>
+    /// Invokes <paramref name="function"/> synchronously with the gateway's timeout. The gateway answers at its timeout
+    /// even if the invocation itself runs on (as on AWS, where the function keeps running to its own timeout after API
+    /// Gateway has given up). Shared by HTTP and REST APIs, which answer timeouts and failures differently.
+    /// </summary>
+    public async Task<FunctionCall> CallAsync(AwsScope scope, string function, byte[] payload, int timeoutMs, string apiId, string integrationId,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(timeoutMs), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            var result = await _invoker.InvokeAsync(scope, new FunctionInvocation(function, payload, InvocationKind.RequestResponse), linked.Token)
+                .WaitAsync(TimeSpan.FromMilliseconds(timeoutMs), _time, cancellationToken);
+            return new FunctionCall(result, TimedOut: false);
+        }
+        catch (Exception error) when (error is TimeoutException || (error is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+        {
+            LogMessages.IntegrationTimedOut(_logger, apiId, integrationId, timeoutMs);
+            return new FunctionCall(null, TimedOut: true);
+        }
+        catch (AwsServiceException error)
+        {
+            LogMessages.IntegrationFailed(_logger, apiId, integrationId, error.ErrorCode + ": " + error.Message);
+            return new FunctionCall(null, TimedOut: false);
+        }
     }
 }

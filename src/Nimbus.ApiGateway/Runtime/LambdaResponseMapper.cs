@@ -12,8 +12,12 @@ namespace Nimbus.ApiGateway.Runtime;
 /// </summary>
 internal static class LambdaResponseMapper
 {
-    public static GatewayResponse? Map(ReadOnlySpan<byte> payload, bool formatV2)
+    public static GatewayResponse? Map(ReadOnlySpan<byte> payload, bool formatV2) => Map(payload, formatV2, out _);
+
+    /// <summary>As <see cref="Map(ReadOnlySpan{byte}, bool)"/>, also telling whether the body came base64-encoded (REST APIs decode it only for binary media types).</summary>
+    public static GatewayResponse? Map(ReadOnlySpan<byte> payload, bool formatV2, out bool base64)
     {
+        base64 = false;
         JsonDocument document;
         try
         {
@@ -28,6 +32,7 @@ internal static class LambdaResponseMapper
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("statusCode", out _))
             {
+                base64 = root.TryGetProperty("isBase64Encoded", out var flag) && flag.ValueKind == JsonValueKind.True;
                 return Structured(root, formatV2);
             }
             if (!formatV2)

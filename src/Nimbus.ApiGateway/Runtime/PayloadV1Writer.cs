@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace Nimbus.ApiGateway.Runtime;
@@ -7,36 +8,53 @@ namespace Nimbus.ApiGateway.Runtime;
 /// The Lambda event of payload format 1.0 (the REST API proxy shape): last value in <c>headers</c> and
 /// <c>queryStringParameters</c>, every value in the <c>multiValue…</c> maps, absent collections as <c>null</c>, and
 /// the long <c>requestContext</c> with <c>identity</c>. Format-1.0 REQUEST authorizers get it with <c>type</c>,
-/// <c>methodArn</c> and <c>identitySource</c> added.
+/// <c>methodArn</c> and <c>identitySource</c> added. REST APIs build the same event (see <see cref="IProxyEventRequest"/>).
 /// </summary>
 internal static class PayloadV1Writer
 {
-    private static readonly string[] IdentityNulls =
+    private static readonly string[] IdentityNames =
     [
         "accessKey", "accountId", "caller", "cognitoAuthenticationProvider", "cognitoAuthenticationType", "cognitoIdentityId",
         "cognitoIdentityPoolId", "principalOrgId",
     ];
 
-    public static byte[] Event(GatewayRequest request) => Write(request, authorizer: null);
+    /// <summary>REST API events also name the API key the caller used (null without one).</summary>
+    private static readonly string[] RestIdentityNames =
+    [
+        "accessKey", "accountId", "apiKey", "apiKeyId", "caller", "cognitoAuthenticationProvider", "cognitoAuthenticationType", "cognitoIdentityId",
+        "cognitoIdentityPoolId", "principalOrgId",
+    ];
 
-    public static byte[] AuthorizerEvent(GatewayRequest request, IReadOnlyList<string> identitySource) => Write(request, identitySource);
+    public static byte[] Event(IProxyEventRequest request) => Write(request, authorizer: false, identitySource: null);
 
-    private static byte[] Write(GatewayRequest request, IReadOnlyList<string>? authorizer)
+    /// <summary>
+    /// A REQUEST authorizer's event: the request plus <c>type</c> and <c>methodArn</c>; HTTP APIs add the resolved
+    /// <paramref name="identitySource"/> (REST APIs pass null: their event has no such member).
+    /// </summary>
+    public static byte[] AuthorizerEvent(IProxyEventRequest request, IReadOnlyList<string>? identitySource) =>
+        Write(request, authorizer: true, identitySource);
+
+    private static byte[] Write(IProxyEventRequest request, bool authorizer, IReadOnlyList<string>? identitySource)
     {
         var buffer = new ArrayBufferWriter<byte>(3072 + request.Body.Length * 4 / 3);
         using (var json = new Utf8JsonWriter(buffer))
         {
-            var resource = ResourceOf(request);
             json.WriteStartObject();
-            json.WriteString("version", "1.0");
-            if (authorizer is not null)
+            if (request.EventVersion is { } version)
+            {
+                json.WriteString("version", version);
+            }
+            if (authorizer)
             {
                 json.WriteString("type", "REQUEST");
                 json.WriteString("methodArn", request.RouteArn);
-                json.WriteString("identitySource", string.Join(',', authorizer));
-                json.WriteString("authorizationToken", string.Join(',', authorizer));
+                if (identitySource is not null)
+                {
+                    json.WriteString("identitySource", string.Join(',', identitySource));
+                    json.WriteString("authorizationToken", string.Join(',', identitySource));
+                }
             }
-            json.WriteString("resource", resource);
+            json.WriteString("resource", request.ResourcePath);
             json.WriteString("path", request.StagePath);
             json.WriteString("httpMethod", request.Method);
             json.WriteStartObject("headers");
@@ -52,7 +70,7 @@ internal static class PayloadV1Writer
             }
             json.WriteEndObject();
             WriteQuery(json, request);
-            WriteRequestContext(json, request, resource, authorizer is null);
+            WriteRequestContext(json, request, includeAuthorizer: !authorizer);
             if (request.PathParameters.Count > 0)
             {
                 PayloadV2Writer.WriteMap(json, "pathParameters", request.PathParameters);
@@ -61,7 +79,7 @@ internal static class PayloadV1Writer
             {
                 json.WriteNull("pathParameters");
             }
-            if (request.Stage.StageVariables is { Count: > 0 } variables)
+            if (request.StageVariables is { Count: > 0 } variables)
             {
                 PayloadV2Writer.WriteMap(json, "stageVariables", variables);
             }
@@ -69,32 +87,28 @@ internal static class PayloadV1Writer
             {
                 json.WriteNull("stageVariables");
             }
-            if (authorizer is null)
+            if (!authorizer)
             {
-                if (request.Body.Length > 0)
-                {
-                    PayloadV2Writer.WriteBody(json, request);
-                }
-                else
+                if (request.Body.Length == 0)
                 {
                     json.WriteNull("body");
                 }
-                json.WriteBoolean("isBase64Encoded", request.Body.Length > 0 && !request.BodyIsText);
+                else if (request.BodyIsBase64)
+                {
+                    json.WriteBase64String("body", request.Body);
+                }
+                else
+                {
+                    json.WriteString("body", Encoding.UTF8.GetString(request.Body));
+                }
+                json.WriteBoolean("isBase64Encoded", request.Body.Length > 0 && request.BodyIsBase64);
             }
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The route's path (<c>/items/{id}</c>); for <c>$default</c>, the request's own path.</summary>
-    private static string ResourceOf(GatewayRequest request)
-    {
-        var key = request.Route?.RouteKey;
-        var space = key?.IndexOf(' ') ?? -1;
-        return space > 0 ? key![(space + 1)..] : request.StagePath;
-    }
-
-    private static void WriteQuery(Utf8JsonWriter json, GatewayRequest request)
+    private static void WriteQuery(Utf8JsonWriter json, IProxyEventRequest request)
     {
         if (request.Query.Count == 0)
         {
@@ -117,66 +131,41 @@ internal static class PayloadV1Writer
         json.WriteEndObject();
     }
 
-    private static void WriteRequestContext(Utf8JsonWriter json, GatewayRequest request, string resource, bool includeAuthorizer)
+    private static void WriteRequestContext(Utf8JsonWriter json, IProxyEventRequest request, bool includeAuthorizer)
     {
         json.WriteStartObject("requestContext");
-        json.WriteString("accountId", request.Api.AccountId);
+        json.WriteString("accountId", request.AccountId);
         json.WriteString("apiId", request.ApiId);
         if (includeAuthorizer)
         {
-            json.WriteStartObject("authorizer");
-            if (request.LambdaAuthorizerContext is { } context)
-            {
-                json.WritePropertyName("lambda");
-                context.WriteTo(json);
-            }
-            else
-            {
-                if (request.JwtClaims is not null)
-                {
-                    PayloadV2Writer.WriteMap(json, "claims", request.JwtClaims);
-                }
-                else
-                {
-                    json.WriteNull("claims");
-                }
-                if (request.JwtScopes is { } scopes)
-                {
-                    WriteArray(json, "scopes", scopes);
-                }
-                else
-                {
-                    json.WriteNull("scopes");
-                }
-            }
-            json.WriteEndObject();
+            request.WriteAuthorizer(json);
         }
         json.WriteString("domainName", request.DomainName);
         json.WriteString("domainPrefix", request.DomainPrefix);
-        json.WriteString("extendedRequestId", request.RequestId);
+        json.WriteString("extendedRequestId", request.ExtendedRequestId);
         json.WriteString("httpMethod", request.Method);
         json.WriteStartObject("identity");
-        foreach (var name in IdentityNulls)
+        foreach (var name in request.EventVersion is null ? RestIdentityNames : IdentityNames)
         {
-            json.WriteNull(name);
+            json.WriteString(name, request.Identity(name));
         }
         json.WriteString("sourceIp", request.SourceIp);
-        json.WriteNull("user");
+        json.WriteString("user", request.Identity("user"));
         json.WriteString("userAgent", request.UserAgent);
-        json.WriteNull("userArn");
+        json.WriteString("userArn", request.Identity("userArn"));
         json.WriteEndObject();
         json.WriteString("path", request.RawPath);
         json.WriteString("protocol", request.Protocol);
         json.WriteString("requestId", request.RequestId);
         json.WriteString("requestTime", EventTime.Format(request.Time));
         json.WriteNumber("requestTimeEpoch", request.Time.ToUnixTimeMilliseconds());
-        json.WriteString("resourceId", request.Route?.RouteKey ?? "$default");
-        json.WriteString("resourcePath", resource);
+        json.WriteString("resourceId", request.ResourceId);
+        json.WriteString("resourcePath", request.ResourcePath);
         json.WriteString("stage", request.StageName);
         json.WriteEndObject();
     }
 
-    private static void WriteArray(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    public static void WriteArray(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values)

@@ -24,7 +24,10 @@ internal sealed class ThrottleRegistry
         var settings = request.Stage.RouteSettings?.GetValueOrDefault(routeKey);
         var rate = settings?.ThrottlingRateLimit ?? request.Stage.DefaultRouteSettings?.ThrottlingRateLimit ?? AccountRate;
         var burst = settings?.ThrottlingBurstLimit ?? request.Stage.DefaultRouteSettings?.ThrottlingBurstLimit ?? AccountBurst;
-        var bucket = _buckets.GetOrAdd((request.ApiId, request.StageName, routeKey, rate, burst), key => new TokenBucket(key.Rate, key.Burst, _time));
-        return bucket.TryTake();
+        return TryAcquire(request.ApiId, request.StageName, routeKey, rate, burst);
     }
+
+    /// <summary>Takes a token from the bucket of (<paramref name="apiId"/>, <paramref name="stage"/>, <paramref name="key"/>) with these limits (REST API methods and usage-plan keys too).</summary>
+    public bool TryAcquire(string apiId, string stage, string key, double rate, int burst) =>
+        _buckets.GetOrAdd((apiId, stage, key, rate, burst), k => new TokenBucket(k.Rate, k.Burst, _time)).TryTake();
 }

@@ -36,7 +36,8 @@ internal sealed class AuthorizerCache
     public void Put(string apiId, string stage, string authorizerId, string identity, byte[] response, int ttlSeconds) =>
         _entries[(apiId, stage, authorizerId, identity)] = new Entry(response, _time.GetUtcNow().AddSeconds(ttlSeconds));
 
-    private void Forget(string apiId)
+    /// <summary>Drops every cached result of an API (its authorizers changed, or the stage's cache was flushed).</summary>
+    public void Forget(string apiId)
     {
         foreach (var key in _entries.Keys.Where(k => k.ApiId == apiId))
         {

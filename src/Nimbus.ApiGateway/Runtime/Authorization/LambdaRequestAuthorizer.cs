@@ -67,25 +67,36 @@ internal sealed class LambdaRequestAuthorizer
         var payload = authorizer.AuthorizerPayloadFormatVersion == "1.0"
             ? PayloadV1Writer.AuthorizerEvent(request, identity)
             : PayloadV2Writer.AuthorizerEvent(request, identity);
+        var result = await CallAsync(new AwsScope(request.Api.AccountId, request.Api.Region), function, payload, request.ApiId, authorizer.AuthorizerId!, cancellationToken);
+        if (result?.FunctionError is not null)
+        {
+            LogMessages.AuthorizerFailed(_logger, request.ApiId, authorizer.AuthorizerId!, "function error " + result.FunctionError);
+            return null;
+        }
+        return result?.Payload.ToArray();
+    }
+
+    /// <summary>
+    /// Invokes an authorizer function with API Gateway's 10-second limit; null when it timed out or could not be invoked
+    /// (logged). Shared with REST API authorizers, which read function errors themselves.
+    /// </summary>
+    public async Task<FunctionInvocationResult?> CallAsync(AwsScope scope, string function, byte[] payload, string apiId, string authorizerId,
+        CancellationToken cancellationToken)
+    {
         using var timeout = new CancellationTokenSource(Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            var result = await _invoker.InvokeAsync(new AwsScope(request.Api.AccountId, request.Api.Region),
-                new FunctionInvocation(function, payload, InvocationKind.RequestResponse), linked.Token).WaitAsync(Timeout, _time, cancellationToken);
-            if (result.FunctionError is null)
-            {
-                return result.Payload.ToArray();
-            }
-            LogMessages.AuthorizerFailed(_logger, request.ApiId, authorizer.AuthorizerId!, "function error " + result.FunctionError);
+            return await _invoker.InvokeAsync(scope, new FunctionInvocation(function, payload, InvocationKind.RequestResponse), linked.Token)
+                .WaitAsync(Timeout, _time, cancellationToken);
         }
         catch (Exception error) when (error is TimeoutException || (error is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
-            LogMessages.AuthorizerFailed(_logger, request.ApiId, authorizer.AuthorizerId!, "timed out");
+            LogMessages.AuthorizerFailed(_logger, apiId, authorizerId, "timed out");
         }
         catch (AwsServiceException error)
         {
-            LogMessages.AuthorizerFailed(_logger, request.ApiId, authorizer.AuthorizerId!, error.ErrorCode + ": " + error.Message);
+            LogMessages.AuthorizerFailed(_logger, apiId, authorizerId, error.ErrorCode + ": " + error.Message);
         }
         return null;
     }

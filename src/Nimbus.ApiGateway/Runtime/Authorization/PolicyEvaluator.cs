@@ -9,11 +9,14 @@ namespace Nimbus.ApiGateway.Runtime.Authorization;
 /// </summary>
 internal static class PolicyEvaluator
 {
-    public static bool Allows(JsonElement policy, string routeArn)
+    public static bool Allows(JsonElement policy, string routeArn) => Evaluate(policy, routeArn) == PolicyDecision.Allow;
+
+    /// <summary>Allow, an explicit Deny, or nothing matching (REST APIs word their 403 differently for the last two).</summary>
+    public static PolicyDecision Evaluate(JsonElement policy, string routeArn)
     {
         if (!policy.TryGetProperty("Statement", out var statements))
         {
-            return false;
+            return PolicyDecision.NoMatch;
         }
         var allowed = false;
         foreach (var statement in statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray() : Enumerable.Repeat(statements, 1))
@@ -25,11 +28,11 @@ internal static class PolicyEvaluator
             var effect = statement.TryGetProperty("Effect", out var e) ? e.GetString() : null;
             if (effect == "Deny")
             {
-                return false;
+                return PolicyDecision.Deny;
             }
             allowed |= effect == "Allow";
         }
-        return allowed;
+        return allowed ? PolicyDecision.Allow : PolicyDecision.NoMatch;
     }
 
     private static bool Matches(JsonElement statement, string member, string value)

@@ -1,0 +1,6 @@
+namespace Nimbus.ApiGateway.RestApis.Model;
+
+internal sealed class PatchInput
+{
+    public List<PatchOperation>? PatchOperations { get; set; }
+}
