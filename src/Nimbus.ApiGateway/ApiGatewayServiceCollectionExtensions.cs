@@ -4,6 +4,7 @@ using Nimbus.ApiGateway.Api;
 using Nimbus.ApiGateway.Runtime;
 using Nimbus.ApiGateway.Runtime.Authorization;
 using Nimbus.ApiGateway.Service;
+using Nimbus.ApiGateway.WebSockets;
 using Nimbus.ApiGateway.Store;
 using Nimbus.Core;
 using Nimbus.Core.Storage;
@@ -35,6 +36,7 @@ public static class ApiGatewayServiceCollectionExtensions
         services.AddSingleton<AccessLogWriter>();
         services.AddSingleton<IAwsServiceHandler, ApiGatewayControlHandler>();
         services.AddSingleton<IHostedEndpointHandler, ExecuteApiEndpoint>();
+        services.AddNimbusWebSocketApis();
         return services;
     }
 }

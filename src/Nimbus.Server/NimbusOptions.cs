@@ -32,4 +32,7 @@ public sealed record NimbusOptions
     /// (<c>NIMBUS_CREDENTIALS=key:secret,…</c>, <c>NIMBUS_STRICT_SIGNATURES=true</c>).
     /// </summary>
     public Nimbus.Protocol.SigV4.SigV4Credentials Credentials { get; init; } = new();
+
+    /// <summary>WebSocket API limits (AWS's by default: 128 KB messages, 10 minutes idle, 2 hours per connection).</summary>
+    public Nimbus.ApiGateway.WebSockets.WebSocketLimits WebSockets { get; init; } = new();
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Nimbus.ApiGateway.Model;
+using Nimbus.ApiGateway.Monitoring;
 using Nimbus.ApiGateway.Runtime.Authorization;
 using Nimbus.ApiGateway.Service;
+using Nimbus.ApiGateway.WebSockets;
 using Nimbus.Core;
 using Nimbus.Core.Metering;
 using Nimbus.Protocol.Routing;
@@ -26,12 +28,18 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
     private readonly TimeProvider _time;
     private readonly AccessLogWriter _accessLog;
     private readonly IUsageMeter? _meter;
+    private readonly WebSocketGateway _webSockets;
+    private readonly IamAuthorizer _iam;
+    private readonly ApiGatewayMetrics _metrics;
     private readonly ILogger<ExecuteApiEndpoint> _logger;
 
     public ExecuteApiEndpoint(HttpApiService service, ServedApis served, ThrottleRegistry throttles, JwtAuthorizer jwt,
         LambdaRequestAuthorizer lambdaAuthorizer, LambdaProxyIntegration lambda, HttpProxyIntegration http, AccessLogWriter accessLog,
-        TimeProvider time, ILogger<ExecuteApiEndpoint> logger, IUsageMeter? meter = null)
+        TimeProvider time, ILogger<ExecuteApiEndpoint> logger, WebSocketGateway webSockets, IamAuthorizer iam, ApiGatewayMetrics metrics, IUsageMeter? meter = null)
     {
+        _webSockets = webSockets;
+        _iam = iam;
+        _metrics = metrics;
         _service = service;
         _served = served;
         _throttles = throttles;
@@ -51,6 +59,11 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
 
     public async Task HandleAsync(HttpContext http, string id, string path)
     {
+        if (_service.FindForDataPlane(id) is { Api.ProtocolType: "WEBSOCKET" } webSocketApi)
+        {
+            await _webSockets.HandleAsync(http, webSocketApi, path);
+            return;
+        }
         GatewayResponse response;
         GatewayRequest? request = null;
         var started = _time.GetTimestamp();
@@ -74,7 +87,9 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
         }
         if (request is not null)
         {
-            _accessLog.Write(request, response, _time.GetElapsedTime(started));
+            var latency = _time.GetElapsedTime(started);
+            _accessLog.Write(request, response, latency);
+            _metrics.HttpRequest(request.Api, request.StageName, response.StatusCode, latency, request.IntegrationLatency, request.Body.Length + response.Body.Length);
         }
     }
 
@@ -96,7 +111,7 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
             return (GatewayResponse.Message(413, "Request Entity Too Large"), null);
         }
         var request = GatewayRequestReader.Read(http, api, stage, deployment, path, stagePath, body, _time.GetUtcNow());
-        var response = await RouteAsync(request, http.RequestAborted);
+        var response = await RouteAsync(http, request, http.RequestAborted);
         if (api.Api.CorsConfiguration is { } cors && !CorsPolicy.IsPreflight(request))
         {
             CorsPolicy.Decorate(cors, request, response);
@@ -105,7 +120,7 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
         return (response, request);
     }
 
-    private async Task<GatewayResponse> RouteAsync(GatewayRequest request, CancellationToken cancellationToken)
+    private async Task<GatewayResponse> RouteAsync(HttpContext http, GatewayRequest request, CancellationToken cancellationToken)
     {
         if (request.Api.Api.CorsConfiguration is { } cors && CorsPolicy.IsPreflight(request))
         {
@@ -122,18 +137,21 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
         {
             return GatewayResponse.TooManyRequests();
         }
-        var authorization = await AuthorizeAsync(request, route, cancellationToken);
+        var authorization = route.AuthorizationType == "AWS_IAM" ? _iam.Authorize(http.Request, request.Body).Outcome : await AuthorizeAsync(request, route, cancellationToken);
         if (!authorization.IsAllowed)
         {
             return authorization.Refusal!;
         }
         var integration = request.Deployment.IntegrationOf(route);
-        return integration?.IntegrationType switch
+        var integrationStarted = _time.GetTimestamp();
+        var response = integration?.IntegrationType switch
         {
             "AWS_PROXY" => await _lambda.InvokeAsync(request, integration, cancellationToken),
             "HTTP_PROXY" => await _http.InvokeAsync(request, integration, cancellationToken),
-            _ => GatewayResponse.InternalServerError(),
+            _ => null,
         };
+        request.IntegrationLatency = response is null ? null : _time.GetElapsedTime(integrationStarted);
+        return response ?? GatewayResponse.InternalServerError();
     }
 
     private Task<AuthorizationOutcome> AuthorizeAsync(GatewayRequest request, ApiRoute route, CancellationToken cancellationToken)

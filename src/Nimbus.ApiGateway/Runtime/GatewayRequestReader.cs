@@ -112,7 +112,7 @@ internal static class GatewayRequestReader
     /// <summary>HTTP API request ids look like <c>JKJaXmPLvHcESHA=</c>: 11 random bytes in base64.</summary>
     public static string NewRequestId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(11));
 
-    private static string SourceIpOf(IPAddress? address) =>
+    internal static string SourceIpOf(IPAddress? address) =>
         address is null ? "127.0.0.1" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
 
     private static void AddForwardedFor(Dictionary<string, List<string>> headers, string sourceIp)
@@ -128,6 +128,6 @@ internal static class GatewayRequestReader
     }
 
     /// <summary>An X-Ray trace id: <c>Root=1-{epoch seconds in hex}-{24 hex digits}</c>.</summary>
-    private static string TraceId(DateTimeOffset now) =>
+    internal static string TraceId(DateTimeOffset now) =>
         $"Root=1-{now.ToUnixTimeSeconds():x8}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
 }
