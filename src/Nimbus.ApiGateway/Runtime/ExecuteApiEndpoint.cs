@@ -80,6 +80,12 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
             LogMessages.Unhandled(_logger, exception, id, http.Request.Method, path);
             response = GatewayResponse.InternalServerError();
         }
+        if (request is not null)
+        {
+            // Published before the answer leaves, so a client that has its response can already read the metrics.
+            _metrics.HttpRequest(request.Api, request.StageName, response.StatusCode, _time.GetElapsedTime(started), request.IntegrationLatency,
+                request.Body.Length + response.Body.Length);
+        }
         http.Response.Headers["apigw-requestid"] = request?.RequestId ?? GatewayRequestReader.NewRequestId();
         if (!http.Response.HasStarted)
         {
@@ -87,9 +93,7 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
         }
         if (request is not null)
         {
-            var latency = _time.GetElapsedTime(started);
-            _accessLog.Write(request, response, latency);
-            _metrics.HttpRequest(request.Api, request.StageName, response.StatusCode, latency, request.IntegrationLatency, request.Body.Length + response.Body.Length);
+            _accessLog.Write(request, response, _time.GetElapsedTime(started));
         }
     }
 

@@ -20,13 +20,14 @@ internal sealed class MessageSender
 
     public async Task<bool> SendAsync(WebSocketConnection connection, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        var type = System.Text.Unicode.Utf8.IsValid(data.Span) ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
-        if (!await connection.SendAsync(data, type, cancellationToken))
+        if (!connection.IsOpen)
         {
             return false;
         }
-        connection.Touch(_time.GetUtcNow());
+        // Counted before it leaves, so a client that has the message can already read the metric.
         _metrics.WebSocketMessage(connection.Api, connection.Stage, data.Length);
-        return true;
+        connection.Touch(_time.GetUtcNow());
+        var type = System.Text.Unicode.Utf8.IsValid(data.Span) ? WebSocketMessageType.Text : WebSocketMessageType.Binary;
+        return await connection.SendAsync(data, type, cancellationToken);
     }
 }
