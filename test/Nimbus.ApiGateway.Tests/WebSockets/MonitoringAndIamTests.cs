@@ -48,6 +48,36 @@ public sealed class MonitoringAndIamTests(WebSocketFixture ws)
     }
 
     [Fact]
+    public async Task AwsIamConnect_RefusesAnUnsignedHandshake_AndAcceptsASignedOne()
+    {
+        var created = await ws.Boto3Async($$"""
+            from botocore.auth import SigV4Auth
+            from botocore.awsrequest import AWSRequest
+            from botocore.credentials import Credentials
+            id = apigw.create_api(Name="iam-ws", ProtocolType="WEBSOCKET", RouteSelectionExpression="$request.body.action")["ApiId"]
+            integration = apigw.create_integration(ApiId=id, IntegrationType="MOCK")["IntegrationId"]
+            apigw.create_route(ApiId=id, RouteKey="$connect", AuthorizationType="AWS_IAM", Target="integrations/" + integration)
+            apigw.create_stage(ApiId=id, StageName="prod", AutoDeploy=True)
+            req = AWSRequest(method="GET", url=f"http://127.0.0.1:{{ws.Endpoint.Port}}/_aws/execute-api/{id}/prod")
+            SigV4Auth(Credentials("test", "test"), "execute-api", "us-east-1").add_auth(req)
+            signed = dict((k, v) for k, v in req.headers.items() if k.lower() != "host")
+            print(json.dumps({"id": id, "headers": signed}))
+            """);
+        var apiId = created.GetProperty("id").GetString()!;
+
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => ws.ConnectAsync(apiId));
+        Assert.Contains("403", refused.Message);
+        using var socket = await ws.ConnectAsync(apiId, configure: options =>
+        {
+            foreach (var header in created.GetProperty("headers").EnumerateObject())
+            {
+                options.SetRequestHeader(header.Name, header.Value.GetString());
+            }
+        });
+        Assert.Equal(WebSocketState.Open, socket.State);
+    }
+
+    [Fact]
     public async Task WebSocketTraffic_PublishesConnectMessageAndErrorCounts()
     {
         var apiId = await ws.CreateApiAsync(["$connect", "$disconnect", "echo"], twoWay: ["echo"]);
