@@ -6,6 +6,9 @@ switch (args.FirstOrDefault())
     case "apigw":
         await ApiGatewayBenchmark.RunAsync(BenchOptions.Parse(args[1..]));
         return;
+    case "ws":
+        await WebSocketBenchmark.RunAsync(BenchOptions.Parse(args[1..]));
+        return;
     case "s3":
         await S3Benchmark.RunAsync(args[1..]);
         return;

@@ -5,6 +5,7 @@ using Nimbus.ApiGateway.RestApis;
 using Nimbus.ApiGateway.Runtime;
 using Nimbus.ApiGateway.Runtime.Authorization;
 using Nimbus.ApiGateway.Service;
+using Nimbus.ApiGateway.WebSockets;
 using Nimbus.ApiGateway.Store;
 using Nimbus.Core;
 using Nimbus.Core.Storage;
@@ -37,6 +38,7 @@ public static class ApiGatewayServiceCollectionExtensions
         services.AddSingleton<IAwsServiceHandler, ApiGatewayControlHandler>();
         services.AddSingleton<IHostedEndpointHandler, ExecuteApiEndpoint>();
         services.AddRestApis();
+        services.AddNimbusWebSocketApis();
         return services;
     }
 }

@@ -90,6 +90,7 @@ public sealed class NimbusHost : IAsyncDisposable
         services.AddNimbusLambda();
         services.AddNimbusS3();
         services.AddNimbusBilling();
+        services.AddSingleton(options.WebSockets);
         services.AddNimbusApiGateway();
         services.AddNimbusEventBridge();
         services.AddNimbusDynamoDb();

@@ -44,4 +44,7 @@ public sealed record NimbusOptions
     /// per start, printed with the console's address.
     /// </summary>
     public string? ConsoleToken { get; init; }
+
+    /// <summary>WebSocket API limits (AWS's by default: 128 KB messages, 10 minutes idle, 2 hours per connection).</summary>
+    public Nimbus.ApiGateway.WebSockets.WebSocketLimits WebSockets { get; init; } = new();
 }

@@ -58,6 +58,7 @@ internal sealed class ApiGatewayControlHandler : IAwsServiceHandler
         Add("GET", "/v2/tags/{resource-arn}", TagOperations.GetAsync);
         Add("POST", "/v2/tags/{resource-arn}", TagOperations.TagAsync);
         Add("DELETE", "/v2/tags/{resource-arn}", TagOperations.UntagAsync);
+        ResponseOperations.Register(Add);
         foreach (var (method, template, operation) in NotImplementedOperations.V2)
         {
             if (_routes.Match(method, template.Split('?')[0], out _, out _) is null)

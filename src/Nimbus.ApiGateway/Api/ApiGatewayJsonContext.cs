@@ -23,4 +23,8 @@ namespace Nimbus.ApiGateway.Api;
 [JsonSerializable(typeof(Page<ApiStage>))]
 [JsonSerializable(typeof(Page<ApiDeployment>))]
 [JsonSerializable(typeof(Page<ApiAuthorizer>))]
+[JsonSerializable(typeof(RouteResponse))]
+[JsonSerializable(typeof(IntegrationResponse))]
+[JsonSerializable(typeof(Page<RouteResponse>))]
+[JsonSerializable(typeof(Page<IntegrationResponse>))]
 internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;

@@ -11,4 +11,10 @@ internal sealed class ApiDocument
     public Dictionary<string, ApiStage> Stages { get; set; } = [];
     public Dictionary<string, ApiAuthorizer> Authorizers { get; set; } = [];
     public Dictionary<string, ApiDeployment> Deployments { get; set; } = [];
+
+    /// <summary>WebSocket route responses by route id, then by route response id.</summary>
+    public Dictionary<string, Dictionary<string, RouteResponse>> RouteResponses { get; set; } = [];
+
+    /// <summary>WebSocket integration responses by integration id, then by integration response id.</summary>
+    public Dictionary<string, Dictionary<string, IntegrationResponse>> IntegrationResponses { get; set; } = [];
 }

@@ -9,4 +9,7 @@ internal sealed class DeploymentSnapshot
     public List<ApiRoute> Routes { get; set; } = [];
     public List<ApiIntegration> Integrations { get; set; } = [];
     public List<ApiAuthorizer> Authorizers { get; set; } = [];
+
+    /// <summary>WebSocket routes that are two-way (have a route response): their integration's answer goes back to the client.</summary>
+    public List<string> TwoWayRouteIds { get; set; } = [];
 }

@@ -26,7 +26,15 @@ internal sealed class CompiledDeployment
         _routes = [.. patterns.OrderBy(p => p, Comparer<RoutePattern>.Create(RoutePattern.Compare))];
         Integrations = snapshot.Integrations.Where(i => i.IntegrationId is not null).ToDictionary(i => i.IntegrationId!, StringComparer.Ordinal);
         Authorizers = snapshot.Authorizers.Where(a => a.AuthorizerId is not null).ToDictionary(a => a.AuthorizerId!, StringComparer.Ordinal);
+        RoutesByKey = snapshot.Routes.Where(r => r.RouteKey is not null).ToDictionary(r => r.RouteKey!, StringComparer.Ordinal);
+        TwoWayRouteIds = snapshot.TwoWayRouteIds.ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>WebSocket APIs select routes by key (<c>$connect</c>, <c>sendmessage</c>, …), not by pattern.</summary>
+    public Dictionary<string, ApiRoute> RoutesByKey { get; }
+
+    /// <summary>WebSocket routes with a route response: the integration's answer goes back to the client.</summary>
+    public HashSet<string> TwoWayRouteIds { get; }
 
     public ApiRoute? DefaultRoute { get; }
 

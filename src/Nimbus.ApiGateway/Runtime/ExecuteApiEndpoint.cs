@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Nimbus.ApiGateway.Model;
+using Nimbus.ApiGateway.Monitoring;
 using Nimbus.ApiGateway.RestApis.Runtime;
 using Nimbus.ApiGateway.Runtime.Authorization;
 using Nimbus.ApiGateway.Service;
+using Nimbus.ApiGateway.WebSockets;
 using Nimbus.Core;
 using Nimbus.Core.Metering;
 using Nimbus.Protocol.Routing;
@@ -27,14 +29,21 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
     private readonly TimeProvider _time;
     private readonly AccessLogWriter _accessLog;
     private readonly IUsageMeter? _meter;
+    private readonly WebSocketGateway _webSockets;
+    private readonly IamAuthorizer _iam;
+    private readonly ApiGatewayMetrics _metrics;
     private readonly ILogger<ExecuteApiEndpoint> _logger;
     private readonly RestApiEndpoint? _restApis;
 
     public ExecuteApiEndpoint(HttpApiService service, ServedApis served, ThrottleRegistry throttles, JwtAuthorizer jwt,
         LambdaRequestAuthorizer lambdaAuthorizer, LambdaProxyIntegration lambda, HttpProxyIntegration http, AccessLogWriter accessLog,
-        TimeProvider time, ILogger<ExecuteApiEndpoint> logger, IUsageMeter? meter = null, RestApiEndpoint? restApis = null)
+        TimeProvider time, ILogger<ExecuteApiEndpoint> logger, WebSocketGateway webSockets, IamAuthorizer iam, ApiGatewayMetrics metrics,
+        IUsageMeter? meter = null, RestApiEndpoint? restApis = null)
     {
         _restApis = restApis;
+        _webSockets = webSockets;
+        _iam = iam;
+        _metrics = metrics;
         _service = service;
         _served = served;
         _throttles = throttles;
@@ -59,6 +68,11 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
             await _restApis.HandleAsync(http, id, path);
             return;
         }
+        if (_service.FindForDataPlane(id) is { Api.ProtocolType: "WEBSOCKET" } webSocketApi)
+        {
+            await _webSockets.HandleAsync(http, webSocketApi, path);
+            return;
+        }
         GatewayResponse response;
         GatewayRequest? request = null;
         var started = _time.GetTimestamp();
@@ -74,6 +88,12 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
         {
             LogMessages.Unhandled(_logger, exception, id, http.Request.Method, path);
             response = GatewayResponse.InternalServerError();
+        }
+        if (request is not null)
+        {
+            // Published before the answer leaves, so a client that has its response can already read the metrics.
+            _metrics.HttpRequest(request.Api, request.StageName, response.StatusCode, _time.GetElapsedTime(started), request.IntegrationLatency,
+                request.Body.Length + response.Body.Length);
         }
         http.Response.Headers["apigw-requestid"] = request?.RequestId ?? GatewayRequestReader.NewRequestId();
         if (!http.Response.HasStarted)
@@ -104,7 +124,7 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
             return (GatewayResponse.Message(413, "Request Entity Too Large"), null);
         }
         var request = GatewayRequestReader.Read(http, api, stage, deployment, path, stagePath, body, _time.GetUtcNow());
-        var response = await RouteAsync(request, http.RequestAborted);
+        var response = await RouteAsync(http, request, http.RequestAborted);
         if (api.Api.CorsConfiguration is { } cors && !CorsPolicy.IsPreflight(request))
         {
             CorsPolicy.Decorate(cors, request, response);
@@ -113,7 +133,7 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
         return (response, request);
     }
 
-    private async Task<GatewayResponse> RouteAsync(GatewayRequest request, CancellationToken cancellationToken)
+    private async Task<GatewayResponse> RouteAsync(HttpContext http, GatewayRequest request, CancellationToken cancellationToken)
     {
         if (request.Api.Api.CorsConfiguration is { } cors && CorsPolicy.IsPreflight(request))
         {
@@ -130,18 +150,21 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
         {
             return GatewayResponse.TooManyRequests();
         }
-        var authorization = await AuthorizeAsync(request, route, cancellationToken);
+        var authorization = route.AuthorizationType == "AWS_IAM" ? _iam.Authorize(http.Request, request.Body).Outcome : await AuthorizeAsync(request, route, cancellationToken);
         if (!authorization.IsAllowed)
         {
             return authorization.Refusal!;
         }
         var integration = request.Deployment.IntegrationOf(route);
-        return integration?.IntegrationType switch
+        var integrationStarted = _time.GetTimestamp();
+        var response = integration?.IntegrationType switch
         {
             "AWS_PROXY" => await _lambda.InvokeAsync(request, integration, cancellationToken),
             "HTTP_PROXY" => await _http.InvokeAsync(request, integration, cancellationToken),
-            _ => GatewayResponse.InternalServerError(),
+            _ => null,
         };
+        request.IntegrationLatency = response is null ? null : _time.GetElapsedTime(integrationStarted);
+        return response ?? GatewayResponse.InternalServerError();
     }
 
     private Task<AuthorizationOutcome> AuthorizeAsync(GatewayRequest request, ApiRoute route, CancellationToken cancellationToken)

@@ -47,6 +47,9 @@ internal sealed partial class GatewayRequest : IProxyEventRequest
     public JsonElement? LambdaAuthorizerContext { get; set; }
     public string? PrincipalId { get; set; }
 
+    /// <summary>How long the integration took (CloudWatch IntegrationLatency); null when none was called.</summary>
+    public TimeSpan? IntegrationLatency { get; set; }
+
     public string? Header(string lowerName) =>
         Headers.TryGetValue(lowerName, out var values) ? string.Join(',', values) : null;
 

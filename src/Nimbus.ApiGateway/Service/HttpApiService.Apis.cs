@@ -30,6 +30,7 @@ internal sealed partial class HttpApiService
             throw ApiGatewayErrors.BadRequest("RouteKey and CredentialsArn can be specified only with a Target (quick create)");
         }
         Validation.Cors(input.CorsConfiguration);
+        ProtocolRules.CheckApi(input.ProtocolType!, input.RouteSelectionExpression, input.ApiKeySelectionExpression);
 
         var apiId = ApiIds.Api();
         var api = new HttpApi
@@ -146,6 +147,11 @@ internal sealed partial class HttpApiService
         return Mutate(scope, apiId, (doc, _) =>
         {
             var api = doc.Api;
+            ProtocolRules.CheckApi(api.ProtocolType!, input.RouteSelectionExpression, input.ApiKeySelectionExpression);
+            if (input.CorsConfiguration is not null && api.ProtocolType != "HTTP")
+            {
+                throw ApiGatewayErrors.BadRequest("CORS configuration is supported only for HTTP APIs");
+            }
             if (input.Target is not null && api.ProtocolType != "HTTP")
             {
                 throw ApiGatewayErrors.BadRequest("Target can be updated only for HTTP APIs");

@@ -42,6 +42,11 @@ internal sealed partial class HttpApiService
             integration.ResponseParameters = input.ResponseParameters ?? integration.ResponseParameters;
             integration.TimeoutInMillis = input.TimeoutInMillis ?? integration.TimeoutInMillis;
             integration.TlsConfig = input.TlsConfig ?? integration.TlsConfig;
+            integration.ContentHandlingStrategy = input.ContentHandlingStrategy ?? integration.ContentHandlingStrategy;
+            integration.IntegrationResponseSelectionExpression = input.IntegrationResponseSelectionExpression ?? integration.IntegrationResponseSelectionExpression;
+            integration.PassthroughBehavior = input.PassthroughBehavior ?? integration.PassthroughBehavior;
+            integration.RequestTemplates = input.RequestTemplates ?? integration.RequestTemplates;
+            integration.TemplateSelectionExpression = input.TemplateSelectionExpression ?? integration.TemplateSelectionExpression;
             CheckIntegration(doc, integration);
             return integration;
         }, redeploy: true);
@@ -54,6 +59,7 @@ internal sealed partial class HttpApiService
             {
                 throw ApiGatewayErrors.Conflict($"Cannot delete integration {integrationId}: it is the target of a route");
             }
+            doc.IntegrationResponses.Remove(integrationId);
             return doc.Integrations.Remove(integrationId);
         }, redeploy: true);
 
@@ -72,6 +78,7 @@ internal sealed partial class HttpApiService
             throw ApiGatewayErrors.BadRequest("Invalid timeout specified: TimeoutInMillis must be between 50 and 30000");
         }
         var isHttpApi = doc.Api.ProtocolType == "HTTP";
+        ProtocolRules.CheckIntegration(doc.Api, integration);
         switch (integration.IntegrationType)
         {
             case "AWS_PROXY":

@@ -61,6 +61,9 @@ internal sealed partial class HttpApiService
             route.OperationName = input.OperationName ?? route.OperationName;
             route.RequestParameters = input.RequestParameters ?? route.RequestParameters;
             route.Target = input.Target ?? route.Target;
+            route.RouteResponseSelectionExpression = input.RouteResponseSelectionExpression ?? route.RouteResponseSelectionExpression;
+            route.ModelSelectionExpression = input.ModelSelectionExpression ?? route.ModelSelectionExpression;
+            route.RequestModels = input.RequestModels ?? route.RequestModels;
             if (route.AuthorizationType == "NONE")
             {
                 route.AuthorizerId = null;
@@ -73,7 +76,19 @@ internal sealed partial class HttpApiService
         Mutate(scope, apiId, (doc, _) =>
         {
             Required(doc.Routes, routeId, scope, apiId, "Route");
+            doc.RouteResponses.Remove(routeId);
             return doc.Routes.Remove(routeId);
+        }, redeploy: true);
+
+    public void DeleteRouteRequestParameter(AwsScope scope, string apiId, string routeId, string key) =>
+        Mutate(scope, apiId, (doc, _) =>
+        {
+            var route = Required(doc.Routes, routeId, scope, apiId, "Route");
+            if (route.RequestParameters?.Remove(key) != true)
+            {
+                throw ApiGatewayErrors.NotFound($"Invalid request parameter key specified {key}", "RequestParameter");
+            }
+            return true;
         }, redeploy: true);
 
     private static void CheckRoute(AwsScope scope, ApiDocument doc, ApiRoute route)
@@ -82,6 +97,7 @@ internal sealed partial class HttpApiService
         {
             throw ApiGatewayErrors.BadRequest($"Invalid authorization type specified: {route.AuthorizationType}");
         }
+        ProtocolRules.CheckRoute(doc.Api, route);
         if (route.Target is not null)
         {
             var id = route.Target.StartsWith("integrations/", StringComparison.Ordinal) ? route.Target["integrations/".Length..] : null;

@@ -127,6 +127,7 @@ internal sealed partial class HttpApiService
             Routes = [.. api.Routes.Values],
             Integrations = [.. api.Integrations.Values],
             Authorizers = [.. api.Authorizers.Values],
+            TwoWayRouteIds = [.. api.RouteResponses.Where(r => r.Value.Count > 0).Select(r => r.Key)],
         }, ApiGatewayStoreJsonContext.Default.DeploymentSnapshot);
         return JsonSerializer.Deserialize(json, ApiGatewayStoreJsonContext.Default.DeploymentSnapshot)!;
     }
