@@ -106,7 +106,7 @@ public sealed class ControlPlaneCliTests(GatewayFixture gateway)
         await Cli.FailsWithAsync("NotFoundException", "apigatewayv2", "get-route", "--api-id", id, "--route-id", "nope123");
         await Cli.FailsWithAsync("NotFoundException", "apigatewayv2", "get-routes", "--api-id", "missing000");
         await Cli.FailsWithAsync("NotImplementedException", "apigatewayv2", "get-domain-names");
-        await Cli.FailsWithAsync("NotImplementedException", "apigateway", "get-rest-apis");
+        await Cli.FailsWithAsync("NotImplementedException", "apigateway", "get-domain-names");
     }
 
     [Fact]
