@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Nimbus.Execution;
@@ -34,7 +35,7 @@ internal sealed class HealthEndpoint
     public async Task WriteAsync(HttpContext http)
     {
         http.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(http.Response.Body, new JsonWriterOptions { Indented = true });
+        await using var json = new Utf8JsonWriter(http.Response.Body, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("status", "running");
         json.WriteString("version", Version);
