@@ -17,10 +17,20 @@ internal sealed class ConsoleAssets
         [".json"] = "application/json",
     };
 
-    private readonly ConcurrentDictionary<string, ConsoleAsset?> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConsoleAsset> _cache = new(StringComparer.Ordinal);
 
-    /// <summary>The asset at <paramref name="path"/> (relative to the console root), or null.</summary>
-    public ConsoleAsset? Find(string path) => _cache.GetOrAdd(path, Load);
+    /// <summary>
+    /// The asset at <paramref name="path"/> (relative to the console root), or null. Only files that exist are cached,
+    /// so requests for made-up paths cannot grow the cache.
+    /// </summary>
+    public ConsoleAsset? Find(string path)
+    {
+        if (_cache.TryGetValue(path, out var cached))
+        {
+            return cached;
+        }
+        return Load(path) is { } asset ? _cache.GetOrAdd(path, asset) : null;
+    }
 
     private static ConsoleAsset? Load(string path)
     {

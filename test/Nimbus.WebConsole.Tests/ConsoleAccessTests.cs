@@ -56,6 +56,16 @@ public sealed class ConsoleAccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(Url("/_nimbus/console/api/session"))).StatusCode);
     }
 
+    [Fact]
+    public async Task UnknownAndEscapingPaths_AreNotFound()
+    {
+        using var http = Client(out _);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(Url("/_nimbus/console/js/missing.js"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(Url("/_nimbus/console/js/..%2F..%2Fappsettings.json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(Url("/_nimbus/console/js/app.js"))).StatusCode);
+    }
+
     private string Url(string path) => new Uri(_host!.Endpoint, path).ToString();
 
     private static HttpClient Client(out CookieContainer cookies)

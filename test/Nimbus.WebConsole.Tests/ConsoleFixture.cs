@@ -51,8 +51,6 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public async Task<IPage> OpenAsync(string hash)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync(ConsoleUrl + hash);
         return page;
     }
