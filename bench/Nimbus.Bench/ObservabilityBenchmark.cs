@@ -57,6 +57,10 @@ internal static class ObservabilityBenchmark
             var throughputOff = new List<double>();
             var latencyOn = new List<double>();
             var latencyOff = new List<double>();
+            // CPU the benchmark process (both servers, their writers, the client) spends per invoke: unlike invokes/s,
+            // it holds still when other work loads the machine.
+            var cpuOn = new List<double>();
+            var cpuOff = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
                 // Alternate which side goes first so neither always runs right after the other's burst.
@@ -65,8 +69,10 @@ internal static class ObservabilityBenchmark
                 {
                     var client = isOn ? onClient : offClient;
                     var started = Stopwatch.GetTimestamp();
+                    var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
                     var count = await InvokeBenchmark.RunLoadAsync(client, "observed", concurrency, seconds);
                     (isOn ? throughputOn : throughputOff).Add(count / Stopwatch.GetElapsedTime(started).TotalSeconds);
+                    (isOn ? cpuOn : cpuOff).Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStarted).TotalMicroseconds / Math.Max(1, count));
                     for (var i = 0; i < warmInvokes / rounds; i++)
                     {
                         (isOn ? latencyOn : latencyOff).Add(await client.TimedInvokeAsync("observed"));
@@ -83,11 +89,11 @@ internal static class ObservabilityBenchmark
             var medianOff = Stats.Percentile(throughputOff, 50);
             Console.WriteLine();
             Console.WriteLine($"Nimbus observability overhead — {Environment.ProcessorCount} cores, load average {load} at start, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {runtime}");
-            Console.WriteLine($"| metering+logs+metrics | invokes/s @c{concurrency} (median of {rounds}) | warm p50 (ms) | warm p99 (ms) |");
-            Console.WriteLine("|-----------------------|--------------------------|---------------|---------------|");
-            Console.WriteLine($"| on                    | {medianOn,24:F0} | {Stats.Percentile(latencyOn, 50),13:F2} | {Stats.Percentile(latencyOn, 99),13:F2} |");
-            Console.WriteLine($"| off                   | {medianOff,24:F0} | {Stats.Percentile(latencyOff, 50),13:F2} | {Stats.Percentile(latencyOff, 99),13:F2} |");
-            Console.WriteLine($"Throughput overhead: {(1 - medianOn / medianOff) * 100:F1}% (target < 5%). Rounds on: {string.Join(", ", throughputOn.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}; off: {string.Join(", ", throughputOff.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
+            Console.WriteLine($"| metering+logs+metrics | invokes/s @c{concurrency} (median of {rounds}) | process CPU µs/invoke | warm p50 (ms) | warm p99 (ms) |");
+            Console.WriteLine("|-----------------------|--------------------------|-----------------------|---------------|---------------|");
+            Console.WriteLine($"| on                    | {medianOn,24:F0} | {Stats.Percentile(cpuOn, 50),21:F0} | {Stats.Percentile(latencyOn, 50),13:F2} | {Stats.Percentile(latencyOn, 99),13:F2} |");
+            Console.WriteLine($"| off                   | {medianOff,24:F0} | {Stats.Percentile(cpuOff, 50),21:F0} | {Stats.Percentile(latencyOff, 50),13:F2} | {Stats.Percentile(latencyOff, 99),13:F2} |");
+            Console.WriteLine($"Throughput overhead: {(1 - medianOn / medianOff) * 100:F1}% (target < 5%); server+client CPU per invoke {(Stats.Percentile(cpuOn, 50) / Stats.Percentile(cpuOff, 50) - 1) * 100:F1}% more with them on. Rounds on: {string.Join(", ", throughputOn.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}; off: {string.Join(", ", throughputOff.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
             Console.WriteLine();
             Console.WriteLine("| log ingestion                                   | lines/s |");
             Console.WriteLine("|-------------------------------------------------|---------|");

@@ -1,30 +1,32 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Nimbus.Core.Metering;
+using Nimbus.Core.Queues;
 
 namespace Nimbus.Billing.Usage;
 
 /// <summary>
 /// Receives Lambda's invocation reports and other services' usage records, queues them (both run on hot paths)
-/// and adds them to the daily totals in batches, one transaction per batch. Stopping the host drains the queue.
+/// and adds them to the daily totals in batches, one transaction per batch at most every <see cref="CommitInterval"/>.
+/// Stopping the host drains the queue.
 /// </summary>
-public sealed partial class UsageRecorder : BackgroundService, IInvocationReportSink, IUsageMeter
+public sealed partial class UsageRecorder : IHostedService, IAsyncDisposable, IInvocationReportSink, IUsageMeter
 {
     public const int QueueCapacity = 100_000;
 
-    private readonly Channel<UsageIncrement[]> _queue = Channel.CreateBounded<UsageIncrement[]>(
-        new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    /// <summary>Usage is reported by the day; a quarter second of pacing turns a busy second's invokes into one upsert per key.</summary>
+    public static readonly TimeSpan CommitInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly IUsageStore _store;
     private readonly ILogger<UsageRecorder> _logger;
-    private long _queued;
-    private long _stored;
-    private TaskCompletionSource _batchDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly PacedBatchWriter<UsageIncrement[]> _writer;
 
     public UsageRecorder(IUsageStore store, ILogger<UsageRecorder> logger)
     {
         _store = store;
         _logger = logger;
+        _writer = new PacedBatchWriter<UsageIncrement[]>(new PacedBatchOptions(QueueCapacity, 10_000, CommitInterval), Store,
+            (exception, count) => LogWriteFailed(_logger, exception, count));
     }
 
     public void Publish(FunctionInvocationReport report) => Enqueue(LambdaUsage.For(report).ToArray(), report.FunctionName);
@@ -34,57 +36,28 @@ public sealed partial class UsageRecorder : BackgroundService, IInvocationReport
         record.Resource);
 
     /// <summary>Completes once everything queued before the call is stored.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
-    {
-        var target = Interlocked.Read(ref _queued);
-        while (Interlocked.Read(ref _stored) < target)
-        {
-            await Volatile.Read(ref _batchDone).Task.WaitAsync(cancellationToken);
-        }
-    }
+    public Task FlushAsync(CancellationToken cancellationToken = default) => _writer.FlushAsync(cancellationToken);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StopAsync(CancellationToken cancellationToken) => _writer.StopAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private Task Store(IReadOnlyList<UsageIncrement[]> items)
     {
-        var batch = new List<UsageIncrement>();
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        var increments = new List<UsageIncrement>(items.Count);
+        foreach (var item in items)
         {
-            var items = 0;
-            while (items < 10_000 && _queue.Reader.TryRead(out var increments))
-            {
-                batch.AddRange(increments);
-                items++;
-            }
-            try
-            {
-                _store.Add(batch);
-            }
-            catch (Exception exception)
-            {
-                LogWriteFailed(_logger, exception, items);
-            }
-            batch.Clear();
-            Interlocked.Add(ref _stored, items);
-            Interlocked.Exchange(ref _batchDone, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            increments.AddRange(item);
         }
+        _store.Add(increments);
+        return Task.CompletedTask;
     }
 
     private void Enqueue(UsageIncrement[] increments, string resource)
     {
-        if (increments.Length == 0)
-        {
-            return;
-        }
-        if (_queue.Writer.TryWrite(increments))
-        {
-            Interlocked.Increment(ref _queued);
-        }
-        else
+        if (increments.Length > 0 && !_writer.TryEnqueue(increments))
         {
             LogDropped(_logger, resource);
         }

@@ -5,8 +5,8 @@ namespace Nimbus.CloudWatch.Logs;
 /// <summary>CloudWatch's log messages; event ids 3000–3099.</summary>
 internal static partial class LogMessages
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Storing {EventCount} ingested log events failed; they are lost")]
-    public static partial void IngestionWriteFailed(ILogger logger, Exception exception, int eventCount);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Storing {BatchCount} batches of ingested log events failed; they are lost")]
+    public static partial void IngestionWriteFailed(ILogger logger, Exception exception, int batchCount);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Stored {EventCount} ingested log events for {StreamCount} streams in one transaction")]
     public static partial void IngestionBatchStored(ILogger logger, int eventCount, int streamCount);

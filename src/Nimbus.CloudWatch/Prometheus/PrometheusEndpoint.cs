@@ -72,9 +72,9 @@ internal sealed class PrometheusEndpoint
         text.Family("nimbus_logs_rejected_events_total", "counter", "PutLogEvents events rejected as too old, too new or expired.");
         text.Sample("nimbus_logs_rejected_events_total", _logs.RejectedEvents);
         text.Family("nimbus_logs_ingestion_transactions_total", "counter", "Store transactions of Lambda's log delivery queue.");
-        text.Sample("nimbus_logs_ingestion_transactions_total", Interlocked.Read(ref _ingestion.TransactionCount));
+        text.Sample("nimbus_logs_ingestion_transactions_total", _ingestion.TransactionCount);
         text.Family("nimbus_logs_dropped_batches_total", "counter", "Lambda log batches dropped because the delivery queue was full.");
-        text.Sample("nimbus_logs_dropped_batches_total", Interlocked.Read(ref _ingestion.DroppedBatches));
+        text.Sample("nimbus_logs_dropped_batches_total", _ingestion.DroppedBatches);
         return text.ToString();
     }
 }

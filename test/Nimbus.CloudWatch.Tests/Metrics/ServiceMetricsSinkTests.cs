@@ -49,7 +49,7 @@ public sealed class ServiceMetricsSinkTests : IDisposable
 
     public void Dispose()
     {
-        _sink.Dispose();
+        _sink.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _directory.Dispose();
     }
 }
