@@ -63,7 +63,7 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddSingleton<IInvocationReportSink>(provider => provider.GetRequiredService<LambdaMetricsSink>());
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LambdaMetricsSink>());
         services.AddSingleton<ServiceMetricsSink>();
-        services.AddSingleton<IMetricPublisher>(provider => provider.GetRequiredService<ServiceMetricsSink>());
+        services.AddSingleton<IMetricPublisher, CloudWatchMetricPublisher>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ServiceMetricsSink>());
         Alarms.AlarmsRegistration.AddAlarms(services);
         services.AddSingleton<MetricsHandler>();

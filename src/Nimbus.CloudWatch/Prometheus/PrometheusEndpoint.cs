@@ -13,10 +13,12 @@ internal sealed class PrometheusEndpoint
     private readonly PrometheusInvocationSink _invocations;
     private readonly LogsCounters _logs;
     private readonly LogIngestion _ingestion;
+    private readonly PrometheusIteratorAges _iteratorAges;
 
-    public PrometheusEndpoint(PrometheusInvocationSink invocations, LogsCounters logs, LogIngestion ingestion)
+    public PrometheusEndpoint(PrometheusInvocationSink invocations, LogsCounters logs, LogIngestion ingestion, PrometheusIteratorAges iteratorAges)
     {
         _invocations = invocations;
+        _iteratorAges = iteratorAges;
         _logs = logs;
         _ingestion = ingestion;
     }
@@ -61,6 +63,11 @@ internal sealed class PrometheusEndpoint
         foreach (var (key, s) in series)
         {
             text.Sample("nimbus_lambda_concurrent_executions", s.ConcurrentExecutions, ("function", key.Function), ("version", key.Version));
+        }
+        text.Family("nimbus_lambda_iterator_age_seconds", "gauge", "Age of the last record in the latest batch a stream event source mapping gave the function (CloudWatch's IteratorAge).");
+        foreach (var (function, seconds) in _iteratorAges.Ages)
+        {
+            text.Sample("nimbus_lambda_iterator_age_seconds", seconds, ("function", function));
         }
 
         text.Family("nimbus_logs_ingested_events_total", "counter", "Log events stored, from Lambda's log delivery or PutLogEvents.");

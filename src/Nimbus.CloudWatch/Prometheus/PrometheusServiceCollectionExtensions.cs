@@ -12,6 +12,7 @@ public static class PrometheusServiceCollectionExtensions
     {
         services.AddSingleton<PrometheusInvocationSink>();
         services.AddSingleton<IInvocationReportSink>(provider => provider.GetRequiredService<PrometheusInvocationSink>());
+        services.AddSingleton<PrometheusIteratorAges>();
         services.AddSingleton<PrometheusEndpoint>();
         return services;
     }
