@@ -69,7 +69,7 @@ internal static class StreamMappingBenchmark
             Console.WriteLine("|----------:|--------:|----------:|------------:|----------:|");
             rows.ForEach(Console.WriteLine);
             Console.WriteLine();
-            Console.WriteLine($"PutItem → function done (BatchSize 1, 50 samples): p50 {Stats.Percentile(latencies, 0.50):F1} ms, p99 {Stats.Percentile(latencies, 0.99):F1} ms");
+            Console.WriteLine($"PutItem → function done (BatchSize 1, 50 samples): p50 {Stats.Percentile(latencies, 50):F1} ms, p99 {Stats.Percentile(latencies, 99):F1} ms");
         }
         finally
         {
