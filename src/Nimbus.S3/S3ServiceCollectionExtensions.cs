@@ -32,6 +32,7 @@ public static class S3ServiceCollectionExtensions
         services.AddNimbusS3Notifications();
         services.AddSingleton<IAwsServiceHandler, S3ApiHandler>();
         services.AddSingleton<Core.Objects.IObjectReader, S3ObjectReader>();
+        services.AddSingleton<Core.Objects.IObjectWriter, S3ObjectWriter>();
         return services;
     }
 }

@@ -143,6 +143,54 @@ public sealed class PartiQlTests(NimbusServerFixture server) : IClassFixture<Nim
     }
 
     [Fact]
+    public async Task SetAddDelete_ConditionFunctions_Exists_AndDuplicateItemInTransactions()
+    {
+        var result = await server.Boto3.RunAsync(Setup + """
+            create("sets")
+            run("INSERT INTO sets VALUE {'pk': 's', 'sk': 1, 'tags': <<'a'>>, 'n': 5, 'name': 'alpha'}")
+            run("UPDATE sets SET tags = set_add(tags, <<'b', 'c'>>) WHERE pk = 's' AND sk = 1")
+            after = run("UPDATE sets SET tags = set_delete(tags, <<'a'>>), n = n + 1 SET more = set_add(more, <<1, 2>>) WHERE pk = 's' AND sk = 1 RETURNING ALL NEW *")["Items"][0]
+            def keys(statement):
+                return [i["sk"]["N"] for i in run(statement)["Items"]]
+            def reasons(statements):
+                try:
+                    ddb.execute_transaction(TransactStatements=[{"Statement": s} for s in statements])
+                except botocore.exceptions.ClientError as e:
+                    return [r["Code"] for r in e.response["CancellationReasons"]]
+                return None
+            checked = reasons(["EXISTS(SELECT * FROM sets WHERE pk = 's' AND sk = 1 AND n = 6)", "INSERT INTO sets VALUE {'pk': 's', 'sk': 2}"])
+            failed = reasons(["EXISTS(SELECT * FROM sets WHERE pk = 's' AND sk = 1 AND n = 99)", "INSERT INTO sets VALUE {'pk': 's', 'sk': 3}"])
+            missing = reasons(["EXISTS(SELECT * FROM sets WHERE pk = 'nobody' AND sk = 1)", "INSERT INTO sets VALUE {'pk': 's', 'sk': 4}"])
+            duplicate = reasons(["INSERT INTO sets VALUE {'pk': 's', 'sk': 1}", "UPDATE sets SET n = 0 WHERE pk = 's' AND sk = 2"])
+            print(json.dumps({
+                "tags": sorted(after["tags"]["SS"]), "more": sorted(after["more"]["NS"]), "n": after["n"]["N"],
+                "in": keys("SELECT * FROM sets WHERE pk = 's' AND n IN [6, 7]"), "notIn": keys("SELECT * FROM sets WHERE pk = 's' AND n IN (1, 2)"),
+                "functions": keys("SELECT * FROM sets WHERE pk = 's' AND begins_with(name, 'al') AND contains(tags, 'b') AND attribute_type(n, 'N') AND n BETWEEN 1 AND 10"),
+                "checked": checked, "failed": failed, "missing": missing, "duplicate": duplicate,
+                "rows": keys("SELECT * FROM sets WHERE pk = 's'"), "n2": run("SELECT * FROM sets WHERE pk = 's' AND sk = 2")["Items"][0].get("n"),
+                "mismatch": err(lambda: run("UPDATE sets SET tags = set_add(more, <<'x'>>) WHERE pk = 's' AND sk = 1")),
+                "existsAlone": err(lambda: run("EXISTS(SELECT * FROM sets WHERE pk = 's' AND sk = 1)")),
+                "existsInBatch": ddb.batch_execute_statement(Statements=[{"Statement": "EXISTS(SELECT * FROM sets WHERE pk = 's' AND sk = 1)"}])["Responses"][0]["Error"]["Code"]}))
+            """);
+        string[] Strings(string name) => result.GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.Equal(["b", "c"], Strings("tags"));
+        Assert.Equal(["1", "2"], Strings("more"));
+        Assert.Equal("6", result.GetProperty("n").GetString());
+        Assert.Equal(["1"], Strings("in"));
+        Assert.Empty(Strings("notIn"));
+        Assert.Equal(["1"], Strings("functions"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, result.GetProperty("checked").ValueKind);
+        Assert.Equal(["ConditionalCheckFailed", "None"], Strings("failed"));
+        Assert.Equal(["ConditionalCheckFailed", "None"], Strings("missing"));
+        Assert.Equal(["DuplicateItem", "None"], Strings("duplicate"));
+        Assert.Equal(["1", "2"], Strings("rows"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, result.GetProperty("n2").ValueKind);
+        Assert.Equal("ValidationException", result.GetProperty("mismatch").GetProperty("code").GetString());
+        Assert.Equal("ValidationException", result.GetProperty("existsAlone").GetProperty("code").GetString());
+        Assert.Equal("ValidationError", result.GetProperty("existsInBatch").GetString());
+    }
+
+    [Fact]
     public async Task Cli_ExecuteStatement()
     {
         var cli = server.Cli;

@@ -23,7 +23,7 @@ public sealed class StreamMappingApiTests(NimbusServerFixture server) : IClassFi
                 MaximumBatchingWindowInSeconds=5, MaximumRetryAttempts=3, MaximumRecordAgeInSeconds=3600, BisectBatchOnFunctionError=True,
                 ParallelizationFactor=2, FunctionResponseTypes=["ReportBatchItemFailures"], Enabled=False,
                 FilterCriteria={"Filters": [{"Pattern": json.dumps({"eventName": ["INSERT"]})}]},
-                DestinationConfig={"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:000000000000:dlq"}})
+                DestinationConfig={"OnFailure": {"Destination": "arn:aws:s3:::esm-dlq"}})
             disabled = wait_state(second["UUID"], "Disabled")
             by_source = lam.list_event_source_mappings(EventSourceArn=stream)["EventSourceMappings"]
             by_function = lam.list_event_source_mappings(FunctionName=fn2)["EventSourceMappings"]
@@ -76,7 +76,7 @@ public sealed class StreamMappingApiTests(NimbusServerFixture server) : IClassFi
         Assert.True(second.GetProperty("BisectBatchOnFunctionError").GetBoolean());
         Assert.Equal("ReportBatchItemFailures", second.GetProperty("FunctionResponseTypes")[0].GetString());
         Assert.Equal("{\"eventName\": [\"INSERT\"]}", second.GetProperty("FilterCriteria").GetProperty("Filters")[0].GetProperty("Pattern").GetString());
-        Assert.Equal("arn:aws:sqs:us-east-1:000000000000:dlq", second.GetProperty("DestinationConfig").GetProperty("OnFailure").GetProperty("Destination").GetString());
+        Assert.Equal("arn:aws:s3:::esm-dlq", second.GetProperty("DestinationConfig").GetProperty("OnFailure").GetProperty("Destination").GetString());
 
         Assert.Equal(2, result.GetProperty("by_source").GetInt32());
         Assert.Equal([result.GetProperty("second_uuid").GetString()!], result.GetProperty("by_function").EnumerateArray().Select(e => e.GetString()!).ToArray());
@@ -122,6 +122,13 @@ public sealed class StreamMappingApiTests(NimbusServerFixture server) : IClassFi
                 "age": err(**{**base, "MaximumRecordAgeInSeconds": 30}),
                 "filter": err(**{**base, "FilterCriteria": {"Filters": [{"Pattern": "{\"eventName\": \"INSERT\"}"}]}}),
                 "on_success": err(**{**base, "DestinationConfig": {"OnSuccess": {"Destination": "arn:aws:sqs:us-east-1:000000000000:q"}}}),
+                "dest_lambda": err(**{**base, "DestinationConfig": {"OnFailure": {"Destination": "arn:aws:lambda:us-east-1:000000000000:function:" + fn}}}),
+                "dest_sqs": err(**{**base, "DestinationConfig": {"OnFailure": {"Destination": "arn:aws:sqs:us-east-1:000000000000:dlq"}}}),
+                "dest_sns": err(**{**base, "DestinationConfig": {"OnFailure": {"Destination": "arn:aws:sns:us-east-1:000000000000:topic"}}}),
+                "dest_s3_prefix": err(**{**base, "DestinationConfig": {"OnFailure": {"Destination": "arn:aws:s3:::bucket/prefix"}}}),
+                "dest_not_arn": err(**{**base, "DestinationConfig": {"OnFailure": {"Destination": "bucket"}}}),
+                "update_dest": error_of(lambda: lam.update_event_source_mapping(UUID=first["UUID"],
+                    DestinationConfig={"OnFailure": {"Destination": "arn:aws:lambda:us-east-1:000000000000:function:" + fn}})),
                 "get_missing": error_of(lambda: lam.get_event_source_mapping(UUID="00000000-0000-0000-0000-000000000000")),
                 "update_missing": error_of(lambda: lam.update_event_source_mapping(UUID="00000000-0000-0000-0000-000000000000", BatchSize=5)),
                 "delete_missing": error_of(lambda: lam.delete_event_source_mapping(UUID="00000000-0000-0000-0000-000000000000")),
@@ -163,6 +170,15 @@ public sealed class StreamMappingApiTests(NimbusServerFixture server) : IClassFi
         Expect("age", "InvalidParameterValueException", 400);
         Expect("filter", "InvalidParameterValueException", 400, "Invalid filter pattern definition.");
         Expect("on_success", "InvalidParameterValueException", 400, "Unsupported DestinationConfig parameter for given event source mapping type.");
+        Expect("dest_lambda", "InvalidParameterValueException", 400, "The provided destination config DestinationConfig(onSuccess=null, "
+            + $"onFailure=OnFailure(destination=arn:aws:lambda:us-east-1:000000000000:function:{result.GetProperty("fn").GetString()})) is invalid.");
+        Expect("dest_sqs", "InvalidParameterValueException", 400);
+        Assert.Contains("sqs destinations are not implemented", result.GetProperty("dest_sqs").GetProperty("message").GetString());
+        Expect("dest_sns", "InvalidParameterValueException", 400);
+        Assert.Contains("sns destinations are not implemented", result.GetProperty("dest_sns").GetProperty("message").GetString());
+        Expect("dest_s3_prefix", "InvalidParameterValueException", 400);
+        Expect("dest_not_arn", "ValidationException", 400);
+        Expect("update_dest", "InvalidParameterValueException", 400);
         Expect("get_missing", "ResourceNotFoundException", 404);
         Expect("update_missing", "ResourceNotFoundException", 404);
         Expect("delete_missing", "ResourceNotFoundException", 404);

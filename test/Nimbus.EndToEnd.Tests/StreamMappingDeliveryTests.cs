@@ -7,7 +7,7 @@ namespace Nimbus.EndToEnd.Tests;
 /// write order, with the images the stream's view type promises, in the event AWS sends; plus batching, retries,
 /// bisecting, partial batch responses, filters and disabling.
 /// </summary>
-public sealed class StreamMappingDeliveryTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
+public sealed partial class StreamMappingDeliveryTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
     [Fact]
     public async Task PythonFunction_ReceivesInsertModifyRemoveInOrder_WithNewAndOldImages()

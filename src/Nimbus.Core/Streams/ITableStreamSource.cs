@@ -17,4 +17,7 @@ public interface ITableStreamSource
 
     /// <summary>The newest record's sequence number (LATEST starts after it), or null for an empty stream.</summary>
     string? LatestSequenceNumber(string streamArn);
+
+    /// <summary>The id of the stream's shard (as DescribeStream names it), or null when the stream does not exist.</summary>
+    string? ShardId(string streamArn);
 }

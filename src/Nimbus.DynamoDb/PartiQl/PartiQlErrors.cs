@@ -16,6 +16,11 @@ internal static class PartiQlErrors
     public static AwsServiceException ParameterCount() =>
         DynamoDbErrors.Validation("Number of parameters in request and statement don't match.");
 
+    public static AwsServiceException ExistsOutsideTransaction() => Unsupported("EXISTS is only supported in ExecuteTransaction");
+
+    /// <summary>Why an INSERT of an existing key cancels an ExecuteTransaction (its CancellationReasons entry).</summary>
+    public const string DuplicateItemMessage = "Duplicate primary key exists in table";
+
     public static AwsServiceException DuplicateItem() =>
-        new("com.amazonaws.dynamodb.v20120810#DuplicateItemException", 400, "Duplicate primary key exists in table");
+        new("com.amazonaws.dynamodb.v20120810#DuplicateItemException", 400, DuplicateItemMessage);
 }

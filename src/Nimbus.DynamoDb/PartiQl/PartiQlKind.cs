@@ -6,4 +6,7 @@ internal enum PartiQlKind
     Insert,
     Update,
     Delete,
+
+    /// <summary><c>EXISTS(SELECT …)</c>: a condition check in ExecuteTransaction.</summary>
+    Exists,
 }

@@ -44,28 +44,16 @@ internal sealed partial class PartiQlParser
     {
         if (Accept("SELECT"))
         {
-            string? projection = null;
-            if (!AcceptSymbol("*"))
-            {
-                var paths = new List<string> { Path() };
-                while (AcceptSymbol(","))
-                {
-                    paths.Add(Path());
-                }
-                projection = string.Join(", ", paths);
-            }
-            Expect("FROM");
-            var table = Name();
-            string? index = null;
-            if (AcceptSymbol("."))
-            {
-                index = Name();
-            }
-            return new PartiQlStatement
-            {
-                Kind = PartiQlKind.Select, TableName = table, IndexName = index, Projection = projection,
-                Where = Accept("WHERE") ? Where() : [], Names = _names, Values = _values,
-            };
+            return SelectStatement(PartiQlKind.Select);
+        }
+        // EXISTS(SELECT …): a condition check, allowed only among ExecuteTransaction's writes.
+        if (Current.Is("EXISTS") && _tokens[_position + 1].IsSymbol("("))
+        {
+            _position += 2;
+            Expect("SELECT");
+            var check = SelectStatement(PartiQlKind.Exists);
+            ExpectSymbol(")");
+            return check;
         }
         if (Accept("INSERT"))
         {
@@ -85,46 +73,7 @@ internal sealed partial class PartiQlParser
         }
         if (Accept("UPDATE"))
         {
-            var table = Name();
-            var sets = new List<string>();
-            var removes = new List<string>();
-            while (true)
-            {
-                if (Accept("SET"))
-                {
-                    do
-                    {
-                        var path = Path();
-                        ExpectSymbol("=");
-                        sets.Add($"{path} = {SetValue()}");
-                    }
-                    while (AcceptSymbol(","));
-                }
-                else if (Accept("REMOVE"))
-                {
-                    do
-                    {
-                        removes.Add(Path());
-                    }
-                    while (AcceptSymbol(","));
-                }
-                else
-                {
-                    break;
-                }
-            }
-            if (sets.Count + removes.Count == 0)
-            {
-                throw Unexpected();
-            }
-            var update = string.Join(" ", new[] { sets.Count > 0 ? "SET " + string.Join(", ", sets) : null, removes.Count > 0 ? "REMOVE " + string.Join(", ", removes) : null }.OfType<string>());
-            Expect("WHERE");
-            var where = Where();
-            return new PartiQlStatement
-            {
-                Kind = PartiQlKind.Update, TableName = table, UpdateExpression = update, Where = where, ReturnValues = Returning(),
-                Names = _names, Values = _values,
-            };
+            return UpdateStatement();
         }
         if (Accept("DELETE"))
         {
@@ -140,6 +89,32 @@ internal sealed partial class PartiQlParser
             return new PartiQlStatement { Kind = PartiQlKind.Delete, TableName = table, Where = where, ReturnValues = returning, Names = _names, Values = _values };
         }
         throw Unexpected();
+    }
+
+    private PartiQlStatement SelectStatement(PartiQlKind kind)
+    {
+        string? projection = null;
+        if (!AcceptSymbol("*"))
+        {
+            var paths = new List<string> { Path() };
+            while (AcceptSymbol(","))
+            {
+                paths.Add(Path());
+            }
+            projection = string.Join(", ", paths);
+        }
+        Expect("FROM");
+        var table = Name();
+        string? index = null;
+        if (AcceptSymbol("."))
+        {
+            index = Name();
+        }
+        return new PartiQlStatement
+        {
+            Kind = kind, TableName = table, IndexName = index, Projection = projection,
+            Where = Accept("WHERE") ? Where() : [], Names = _names, Values = _values,
+        };
     }
 
     /// <summary>RETURNING ALL|MODIFIED OLD|NEW * → ReturnValues.</summary>

@@ -29,6 +29,10 @@ internal sealed partial class PartiQlService
             var (statement, request) = (statements[i], requests[i]);
             try
             {
+                if (statement.Kind == PartiQlKind.Exists)
+                {
+                    throw PartiQlErrors.ExistsOutsideTransaction();
+                }
                 if (statement.Kind == PartiQlKind.Select)
                 {
                     var table = catalog.Get(scope, statement.TableName);
@@ -92,12 +96,12 @@ internal sealed partial class PartiQlService
         var table = catalog.Get(scope, statement.TableName);
         if (statement.Kind == PartiQlKind.Insert)
         {
-            return new TransactWriteItem { Kind = "Put", TableName = table.Name, ItemOrKey = statement.Item!, Condition = KeyAbsent(table) };
+            return new TransactWriteItem { Kind = "Put", TableName = table.Name, ItemOrKey = statement.Item!, Condition = KeyAbsent(table), FailsAsDuplicate = true };
         }
         var (key, condition) = KeyAndCondition(table, statement);
         return new TransactWriteItem
         {
-            Kind = statement.Kind == PartiQlKind.Update ? "Update" : "Delete",
+            Kind = statement.Kind switch { PartiQlKind.Update => "Update", PartiQlKind.Exists => "ConditionCheck", _ => "Delete" },
             TableName = table.Name,
             ItemOrKey = key,
             Update = statement.Kind == PartiQlKind.Update ? ExpressionParser.ParseUpdate(statement.UpdateExpression!, Context(statement)) : null,

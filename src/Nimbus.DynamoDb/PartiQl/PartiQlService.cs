@@ -19,6 +19,10 @@ internal sealed partial class PartiQlService(TableCatalog catalog, ItemService i
 
     public async Task<StatementResult> ExecuteAsync(AwsScope scope, PartiQlStatement statement, StatementOptions options)
     {
+        if (statement.Kind == PartiQlKind.Exists)
+        {
+            throw PartiQlErrors.ExistsOutsideTransaction();
+        }
         var table = catalog.Get(scope, statement.TableName);
         switch (statement.Kind)
         {

@@ -36,11 +36,7 @@ internal sealed partial class ItemService
         var table = _catalog.Get(scope, tableName);
         CheckReturnValues(options.ReturnValues, "NONE", "ALL_OLD");
         var key = ValidateNewItem(table, item, update: false);
-        var result = await _store.WriteAsync(w => Mutate(w, table, key, current =>
-        {
-            CheckCondition(options.Condition, current, options.ReturnItemOnConditionFailure);
-            return item;
-        }));
+        var result = await WriteCheckedAsync(scope, table, key, options, _ => item);
         return WriteResult(scope, table, options, options.ReturnValues == "ALL_OLD" ? result.Old : null, result);
     }
 
@@ -81,11 +77,7 @@ internal sealed partial class ItemService
         var table = _catalog.Get(scope, tableName);
         CheckReturnValues(options.ReturnValues, "NONE", "ALL_OLD");
         var key = KeyCodec.OfKey(table.Key, keyValue);
-        var result = await _store.WriteAsync(w => Mutate(w, table, key, current =>
-        {
-            CheckCondition(options.Condition, current, options.ReturnItemOnConditionFailure);
-            return null;
-        }));
+        var result = await WriteCheckedAsync(scope, table, key, options, _ => null);
         return WriteResult(scope, table, options, options.ReturnValues == "ALL_OLD" ? result.Old : null, result);
     }
 
@@ -96,11 +88,7 @@ internal sealed partial class ItemService
         CheckReturnValues(options.ReturnValues, "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
         var key = KeyCodec.OfKey(table.Key, keyValue);
         CheckKeyNotUpdated(table, actions);
-        var result = await _store.WriteAsync(w => Mutate(w, table, key, current =>
-        {
-            CheckCondition(options.Condition, current, options.ReturnItemOnConditionFailure);
-            return ApplyUpdate(table, keyValue, actions, current);
-        }));
+        var result = await WriteCheckedAsync(scope, table, key, options, current => ApplyUpdate(table, keyValue, actions, current));
         var (old, updated, _) = result;
         var paths = actions.Select(a => a.Path).ToList();
         IReadOnlyDictionary<string, AttributeValue>? attributes = options.ReturnValues switch
@@ -157,11 +145,31 @@ internal sealed partial class ItemService
         }
     }
 
-    internal static void CheckCondition(Condition? condition, IReadOnlyDictionary<string, AttributeValue>? current, bool returnItem)
+    /// <summary>
+    /// One conditional single-item write. A write whose condition fails still consumes write capacity, as much as
+    /// writing the existing item (at least one unit), so it is metered before the failure reaches the caller
+    /// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithItems.html#WorkingWithItems.ConditionalUpdate).
+    /// </summary>
+    private async Task<MutationResult> WriteCheckedAsync(AwsScope scope, TableDefinition table, (byte[] Hash, byte[] Range) key, WriteOptions options,
+        Func<Dictionary<string, AttributeValue>?, Dictionary<string, AttributeValue>?> change)
     {
-        if (condition is not null && !ConditionEvaluator.Evaluate(condition, current))
+        double failedUnits = 0;
+        try
         {
-            throw ConditionalCheckFailed(returnItem ? current : null);
+            return await _store.WriteAsync(w => Mutate(w, table, key, current =>
+            {
+                if (options.Condition is not null && !ConditionEvaluator.Evaluate(options.Condition, current))
+                {
+                    failedUnits = Capacity.Write(current, null);
+                    throw ConditionalCheckFailed(options.ReturnItemOnConditionFailure ? current : null);
+                }
+                return change(current);
+            }));
+        }
+        catch (AwsServiceException) when (failedUnits > 0)
+        {
+            _meter.Write(scope, table.Name, failedUnits);
+            throw;
         }
     }
 

@@ -117,7 +117,9 @@ internal sealed partial class TransactionService
     {
         if (p.Request.Condition is { } condition && !Expressions.ConditionEvaluator.Evaluate(condition, current))
         {
-            return new CancellationReason("ConditionalCheckFailed", "The conditional request failed", p.Request.ReturnItemOnConditionFailure ? current : null);
+            return p.Request.FailsAsDuplicate
+                ? new CancellationReason("DuplicateItem", PartiQl.PartiQlErrors.DuplicateItemMessage, null)
+                : new CancellationReason("ConditionalCheckFailed", "The conditional request failed", p.Request.ReturnItemOnConditionFailure ? current : null);
         }
         if (p.Request.Update is { } actions)
         {

@@ -131,5 +131,7 @@ internal sealed class StreamService : ITableStreamSource
             .ToList();
     }
 
+    string? ITableStreamSource.ShardId(string streamArn) => _catalog.All.FirstOrDefault(t => t.Stream?.Arn == streamArn)?.Stream is { } stream ? ShardId(stream) : null;
+
     public string? LatestSequenceNumber(string streamArn) => _store.StreamRange(streamArn).Last is > 0 and var last ? SequenceNumbers.Format(last) : null;
 }

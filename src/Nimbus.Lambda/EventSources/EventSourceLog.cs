@@ -20,4 +20,10 @@ internal static partial class EventSourceLog
 
     [LoggerMessage(EventId = 3304, Level = LogLevel.Information, Message = "Event source mappings: {Count} loaded")]
     public static partial void Loaded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3305, Level = LogLevel.Information, Message = "Event source mapping {Uuid} sent the record of {Count} discarded records to {Destination} as {Key}")]
+    public static partial void FailureDelivered(ILogger logger, string uuid, int count, string destination, string key);
+
+    [LoggerMessage(EventId = 3306, Level = LogLevel.Warning, Message = "Event source mapping {Uuid} could not send the record of {Count} discarded records to {Destination}: {Reason}")]
+    public static partial void FailureNotDelivered(ILogger logger, string uuid, int count, string destination, string reason);
 }

@@ -29,6 +29,10 @@ internal static partial class EventSourceMappingValidator
         {
             violations.Add(LambdaErrors.Violation(arn, "eventSourceArn", "satisfy regular expression pattern: " + ArnPattern));
         }
+        if (input.OnFailure is { Length: > 0 } destination && !DestinationRegex().IsMatch(destination))
+        {
+            violations.Add(LambdaErrors.Violation(destination, "destinationConfig.onFailure.destination", "satisfy regular expression pattern: " + LambdaService.DestinationPattern));
+        }
         if (input.FunctionResponseTypes is { } types)
         {
             if (types.Count > 1)
@@ -104,9 +108,31 @@ internal static partial class EventSourceMappingValidator
         {
             throw LambdaErrors.InvalidParameter("Nimbus does not implement tumbling windows (TumblingWindowInSeconds) yet; use 0 or leave it out.");
         }
-        if (input.HasDestinationConfig && input.OnFailure is { Length: > 0 } destination && !ArnRegex().IsMatch(destination))
+        if (input.HasDestinationConfig && input.OnFailure is { Length: > 0 } destination)
+        {
+            ValidateOnFailure(destination);
+        }
+    }
+
+    /// <summary>
+    /// AWS takes an SQS queue, an SNS topic or an S3 bucket as a stream mapping's on-failure destination (not a
+    /// function: that is for asynchronous invocation). Nimbus delivers to S3 and refuses the two it does not have by name.
+    /// </summary>
+    private static void ValidateOnFailure(string destination)
+    {
+        if (!ArnRegex().IsMatch(destination))
         {
             throw LambdaErrors.InvalidParameter("The destination ARN " + destination + " is invalid.");
+        }
+        var service = destination.Split(':')[2];
+        if (service is "sqs" or "sns")
+        {
+            throw LambdaErrors.InvalidParameter(
+                $"Nimbus delivers on-failure records of stream event sources only to S3 buckets; {service} destinations are not implemented. Unsupported destination: {destination}");
+        }
+        if (StreamFailureDestination.S3Bucket(destination) is null)
+        {
+            throw LambdaErrors.InvalidParameter($"The provided destination config DestinationConfig(onSuccess=null, onFailure=OnFailure(destination={destination})) is invalid.");
         }
     }
 
@@ -144,6 +170,9 @@ internal static partial class EventSourceMappingValidator
                 v < min ? $"have value greater than or equal to {min}" : $"have value less than or equal to {max}"));
         }
     }
+
+    [GeneratedRegex("^(" + LambdaService.DestinationPattern + ")$")]
+    private static partial Regex DestinationRegex();
 
     [GeneratedRegex("^" + ArnPattern + "$")]
     private static partial Regex ArnRegex();

@@ -13,6 +13,7 @@ internal static class EventSourceServiceCollectionExtensions
         services.TryAddSingleton(new EventSourceOptions());
         services.AddSingleton<IEventSourceMappingStore>(sp => new SqliteEventSourceMappingStore(sp.GetRequiredService<LambdaDatabase>().Database));
         services.AddSingleton<EventSourceMappingService>();
+        services.AddSingleton<StreamFailureDestination>();
         services.AddSingleton<StreamMappingPoller>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StreamMappingPoller>());
         return services;

@@ -11,11 +11,14 @@ internal sealed record StreamBatch(IReadOnlyList<TableStreamRecord> Records, str
     /// <summary>Failed invocations of these records so far (bisecting does not count, as on AWS).</summary>
     public int Attempts { get; init; }
 
+    /// <summary>How the last attempt ended (null before the first): the failure record's <c>responseContext</c>.</summary>
+    public BatchOutcome? LastOutcome { get; init; }
+
     /// <summary>The two halves a failing batch is bisected into; the second keeps the batch's checkpoint.</summary>
     public (StreamBatch First, StreamBatch Second) Bisect()
     {
         var half = Records.Count / 2;
-        return (new StreamBatch(Records.Take(half).ToList(), Records[half - 1].SequenceNumber) { Attempts = Attempts },
-            new StreamBatch(Records.Skip(half).ToList(), LastSequenceNumber) { Attempts = Attempts });
+        return (new StreamBatch(Records.Take(half).ToList(), Records[half - 1].SequenceNumber) { Attempts = Attempts, LastOutcome = LastOutcome },
+            new StreamBatch(Records.Skip(half).ToList(), LastSequenceNumber) { Attempts = Attempts, LastOutcome = LastOutcome });
     }
 }

@@ -17,17 +17,19 @@ internal sealed class StreamMappingPoller : BackgroundService
     private readonly IEventSourceMappingStore _store;
     private readonly IFunctionInvoker _invoker;
     private readonly IMetricPublisher? _metrics;
+    private readonly StreamFailureDestination _failures;
     private readonly EventSourceOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<StreamMappingPoller> _logger;
 
     public StreamMappingPoller(EventSourceMappingService service, IEventSourceMappingStore store, IFunctionInvoker invoker,
-        IEnumerable<IMetricPublisher> metrics, EventSourceOptions options, TimeProvider time, ILogger<StreamMappingPoller> logger)
+        IEnumerable<IMetricPublisher> metrics, StreamFailureDestination failures, EventSourceOptions options, TimeProvider time, ILogger<StreamMappingPoller> logger)
     {
         _service = service;
         _store = store;
         _invoker = invoker;
         _metrics = metrics.FirstOrDefault();
+        _failures = failures;
         _options = options;
         _time = time;
         _logger = logger;
@@ -90,7 +92,7 @@ internal sealed class StreamMappingPoller : BackgroundService
             return;
         }
         var stop = new CancellationTokenSource();
-        var worker = new StreamMappingWorker(mapping, source, _store, _service, _invoker, _metrics, _options, _time, _logger);
+        var worker = new StreamMappingWorker(mapping, source, _store, _service, _invoker, _metrics, _failures, _options, _time, _logger);
         _workers[mapping.Uuid] = (stop, Task.Run(() => RunWorkerAsync(worker, mapping.Uuid, stop.Token)));
     }
 

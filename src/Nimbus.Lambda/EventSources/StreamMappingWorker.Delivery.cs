@@ -14,7 +14,7 @@ internal sealed partial class StreamMappingWorker
 
     private async Task ProcessFirstPendingAsync(CancellationToken cancellationToken)
     {
-        var batch = DropExpired(_pending[0]);
+        var batch = await DropExpiredAsync(_pending[0], cancellationToken);
         if (batch is null)
         {
             return;
@@ -34,12 +34,15 @@ internal sealed partial class StreamMappingWorker
         {
             // Throttles and missing functions are retried until the records expire, without counting as attempts (AWS).
             _refusals++;
+            _pending[0] = batch with { LastOutcome = new BatchOutcome(exception.StatusCode, null, null) };
             _service.RecordResult(_mapping.Uuid, exception.ErrorCode == "ResourceNotFoundException" ? "PROBLEM: Function not found" : FunctionCallFailed);
             EventSourceLog.BatchFailed(_logger, _mapping.Uuid, _mapping.FunctionName, exception.ErrorCode, batch.Attempts);
             await BackoffAsync(_refusals, cancellationToken);
             return;
         }
         _refusals = 0;
+        batch = batch with { LastOutcome = new BatchOutcome(result.StatusCode, result.ExecutedVersion ?? "$LATEST", result.FunctionError) };
+        _pending[0] = batch;
         if (result.FunctionError is not null)
         {
             await FailAsync(batch, canBisect: true, "function error", cancellationToken);
@@ -78,7 +81,7 @@ internal sealed partial class StreamMappingWorker
         EventSourceLog.BatchFailed(_logger, _mapping.Uuid, _mapping.FunctionName, reason, failed.Attempts);
         if (_mapping.MaximumRetryAttempts >= 0 && failed.Attempts > _mapping.MaximumRetryAttempts)
         {
-            Discard(failed, "retry attempts exhausted");
+            await DiscardAsync(failed, StreamFailureRecord.RetryAttemptsExhausted, cancellationToken);
             return;
         }
         _pending[0] = failed;
@@ -89,7 +92,7 @@ internal sealed partial class StreamMappingWorker
     /// Drops the records older than MaximumRecordAgeInSeconds from the front of the batch (records are in order, so
     /// the oldest come first). Null when nothing is left to deliver.
     /// </summary>
-    private StreamBatch? DropExpired(StreamBatch batch)
+    private async Task<StreamBatch?> DropExpiredAsync(StreamBatch batch, CancellationToken cancellationToken)
     {
         if (_mapping.MaximumRecordAgeInSeconds < 0)
         {
@@ -103,24 +106,26 @@ internal sealed partial class StreamMappingWorker
         }
         if (expired == batch.Records.Count)
         {
-            Discard(batch, "record age exceeded");
+            await DiscardAsync(batch, StreamFailureRecord.RecordAgeExceeded, cancellationToken);
             return null;
         }
         var old = batch with { Records = batch.Records.Take(expired).ToList() };
-        EventSourceLog.Discarded(_logger, _mapping.Uuid, expired, old.Records[0].SequenceNumber, old.Records[^1].SequenceNumber, "record age exceeded",
+        EventSourceLog.Discarded(_logger, _mapping.Uuid, expired, old.Records[0].SequenceNumber, old.Records[^1].SequenceNumber, StreamFailureRecord.RecordAgeExceeded,
             _mapping.OnFailureDestination ?? "(none)");
+        await _failures.DeliverAsync(_mapping, _shardId, old.Records, StreamFailureRecord.RecordAgeExceeded, old.Attempts, old.LastOutcome, cancellationToken);
         Commit(old.Records[^1].SequenceNumber);
         return batch with { Records = batch.Records.Skip(expired).ToList() };
     }
 
     /// <summary>
-    /// Skips a batch for good. AWS would send a record of it to the on-failure destination; Nimbus stores that
-    /// destination but only logs the discard (documented in docs/compatibility/lambda.md).
+    /// Skips a batch for good, after sending its record to the on-failure destination (before the checkpoint moves,
+    /// so a crash in between sends it again rather than never: at-least-once, like the delivery itself).
     /// </summary>
-    private void Discard(StreamBatch batch, string reason)
+    private async Task DiscardAsync(StreamBatch batch, string condition, CancellationToken cancellationToken)
     {
-        EventSourceLog.Discarded(_logger, _mapping.Uuid, batch.Records.Count, batch.Records[0].SequenceNumber, batch.Records[^1].SequenceNumber, reason,
+        EventSourceLog.Discarded(_logger, _mapping.Uuid, batch.Records.Count, batch.Records[0].SequenceNumber, batch.Records[^1].SequenceNumber, condition,
             _mapping.OnFailureDestination ?? "(none)");
+        await _failures.DeliverAsync(_mapping, _shardId, batch.Records, condition, batch.Attempts, batch.LastOutcome, cancellationToken);
         Commit(batch.LastSequenceNumber);
         _pending.RemoveAt(0);
     }

@@ -19,15 +19,17 @@ internal sealed partial class StreamMappingWorker
     private readonly EventSourceMappingService _service;
     private readonly IFunctionInvoker _invoker;
     private readonly IMetricPublisher? _metrics;
+    private readonly StreamFailureDestination _failures;
     private readonly EventSourceOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly EventPattern[]? _filters;
     private readonly List<StreamBatch> _pending = [];
     private string? _checkpoint;
+    private string _shardId = "";
 
     public StreamMappingWorker(EventSourceMapping mapping, ITableStreamSource source, IEventSourceMappingStore store, EventSourceMappingService service,
-        IFunctionInvoker invoker, IMetricPublisher? metrics, EventSourceOptions options, TimeProvider time, ILogger logger)
+        IFunctionInvoker invoker, IMetricPublisher? metrics, StreamFailureDestination failures, EventSourceOptions options, TimeProvider time, ILogger logger)
     {
         _mapping = mapping;
         _source = source;
@@ -35,6 +37,7 @@ internal sealed partial class StreamMappingWorker
         _service = service;
         _invoker = invoker;
         _metrics = metrics;
+        _failures = failures;
         _options = options;
         _time = time;
         _logger = logger;
@@ -45,6 +48,7 @@ internal sealed partial class StreamMappingWorker
     {
         _pending.Clear();
         _checkpoint = _store.GetCheckpoint(_mapping.Uuid);
+        _shardId = _source.ShardId(_mapping.EventSourceArn) ?? "";
         EventSourceLog.Started(_logger, _mapping.Uuid, _mapping.EventSourceArn, _mapping.FunctionName);
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -10,7 +10,7 @@ namespace Nimbus.Lambda.Service;
 /// </summary>
 internal sealed partial class LambdaService
 {
-    private const string DestinationPattern = @"$|kafka://([^.]([a-zA-Z0-9\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)";
+    internal const string DestinationPattern = @"$|kafka://([^.]([a-zA-Z0-9\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)";
 
     /// <summary>Put replaces the whole configuration; Update (<paramref name="merge"/>) changes only what is given.</summary>
     public (string Qualifier, EventInvokeConfig Config) PutEventInvokeConfig(AwsScope scope, string name, string? qualifier, EventInvokeConfigInput input, bool merge)

@@ -18,4 +18,7 @@ internal sealed record TransactWriteItem
     public Condition? Condition { get; init; }
 
     public bool ReturnItemOnConditionFailure { get; init; }
+
+    /// <summary>A PartiQL INSERT: its failed key-absent condition cancels with reason <c>DuplicateItem</c>, as AWS reports it.</summary>
+    public bool FailsAsDuplicate { get; init; }
 }
