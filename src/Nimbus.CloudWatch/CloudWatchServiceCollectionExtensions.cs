@@ -40,6 +40,7 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddSingleton<LogRetention>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogRetention>());
         services.AddSingleton<Logs.Insights.InsightsService>();
+        services.AddSingleton<Logs.LiveTail.LiveTailService>();
         services.AddSingleton<LogsHandler>();
         services.AddSingleton<IAwsServiceHandler>(provider => provider.GetRequiredService<LogsHandler>());
         AddMetrics(services);
