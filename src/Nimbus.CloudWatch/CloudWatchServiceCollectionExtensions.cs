@@ -39,6 +39,8 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogIngestion>());
         services.AddSingleton<LogRetention>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogRetention>());
+        services.AddSingleton<Logs.Insights.Store.IQueryStore>(provider =>
+            new Logs.Insights.Store.SqliteQueryStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("insights"))));
         services.AddSingleton<Logs.Insights.InsightsService>();
         services.AddSingleton<Logs.LiveTail.LiveTailService>();
         services.AddSingleton<LogsHandler>();
