@@ -39,7 +39,10 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogIngestion>());
         services.AddSingleton<LogRetention>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LogRetention>());
+        services.AddSingleton<Logs.Insights.Store.IQueryStore>(provider =>
+            new Logs.Insights.Store.SqliteQueryStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("insights"))));
         services.AddSingleton<Logs.Insights.InsightsService>();
+        services.AddSingleton<Logs.LiveTail.LiveTailService>();
         services.AddSingleton<LogsHandler>();
         services.AddSingleton<IAwsServiceHandler>(provider => provider.GetRequiredService<LogsHandler>());
         AddMetrics(services);

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Nimbus.CloudWatch.Logs.Insights;
+using Nimbus.CloudWatch.Logs.Insights.Store;
 using Nimbus.CloudWatch.Tests.Support;
 using Nimbus.Core;
 using Nimbus.Core.Logs;
+using Nimbus.Core.Storage;
 
 namespace Nimbus.CloudWatch.Tests.Insights;
 
@@ -15,12 +17,25 @@ internal sealed class InsightsHarness : IAsyncDisposable
 
     public InsightsHarness()
     {
-        Service = new InsightsService(_logs.Store, _logs.Time, NullLogger<InsightsService>.Instance, Scheduler);
+        Service = NewService();
     }
 
-    public ManualTaskScheduler Scheduler { get; } = new();
+    public ManualTaskScheduler Scheduler { get; private set; } = new();
 
-    public InsightsService Service { get; }
+    public InsightsService Service { get; private set; }
+
+    public ManualTimeProvider Time => _logs.Time;
+
+    /// <summary>A new service over the same log and query databases, as after a restart (with a new scheduler).</summary>
+    public void Restart()
+    {
+        Scheduler = new ManualTaskScheduler();
+        Service = NewService();
+    }
+
+    private InsightsService NewService() => new(_logs.Store,
+        new SqliteQueryStore(new SqliteDatabase(Path.Combine(Path.GetDirectoryName(_logs.DatabasePath)!, "insights.db"))),
+        _logs.Time, NullLogger<InsightsService>.Instance, Scheduler);
 
     /// <summary>Epoch milliseconds of the fixture's start, 2026-11-26 12:00:00 UTC.</summary>
     public static long T0 => LogsFixture.Start.ToUnixTimeMilliseconds();

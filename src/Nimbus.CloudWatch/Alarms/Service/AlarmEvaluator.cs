@@ -9,9 +9,11 @@ namespace Nimbus.CloudWatch.Alarms.Service;
 
 /// <summary>
 /// Evaluates every alarm once per period, as CloudWatch does: when a period has ended (plus <see cref="AlarmEvaluation.Grace"/> for
-/// values still queued by publishers), the alarm's series is read through <see cref="MetricsService.GetMetricData"/>
-/// over its evaluation range and <see cref="AlarmEvaluation"/> decides the state. Driven by <see cref="TimeProvider"/>,
-/// so tests move a fake clock and call <see cref="EvaluateAsync"/>. Also trims history older than 30 days.
+/// values still queued by publishers), the alarm's series over its evaluation range is read and <see cref="AlarmEvaluation"/>
+/// decides the state. A pass reads each distinct metric once (<see cref="MetricsService.StatisticSeries"/>; metric-math
+/// alarms through <see cref="MetricsService.GetMetricData"/>) and stores all outcomes in one transaction, so a pass over
+/// thousands of alarms costs one fsync, not one per alarm. Driven by <see cref="TimeProvider"/>, so tests move a fake
+/// clock and call <see cref="EvaluateAsync"/>. Also trims history older than 30 days.
 /// </summary>
 public sealed partial class AlarmEvaluator : BackgroundService
 {
@@ -34,31 +36,30 @@ public sealed partial class AlarmEvaluator : BackgroundService
         _logger = logger;
     }
 
-    /// <summary>One pass over all alarms: each whose latest complete period was not yet evaluated is evaluated now.</summary>
+    /// <summary>
+    /// One pass over all alarms: each whose latest complete period was not yet evaluated is evaluated now. Single-metric
+    /// alarms of a scope are read together (each distinct metric once); all outcomes are stored in one transaction.
+    /// </summary>
     public async Task EvaluateAsync(CancellationToken cancellationToken = default)
     {
         await _pass.WaitAsync(cancellationToken);
         try
         {
             var now = _time.GetUtcNow();
-            foreach (var alarm in _store.ListAll())
+            var due = _store.ListAll()
+                .Select(alarm => (Alarm: alarm, End: AlarmEvaluation.LastCompletePeriodEnd(alarm, now)))
+                .Where(d => d.End > d.Alarm.LastEvaluatedEnd)
+                .ToList();
+            var results = new List<AlarmEvaluationResult>(due.Count);
+            foreach (var scope in due.Where(d => d.Alarm.Metrics is null).GroupBy(d => new AwsScope(d.Alarm.AccountId, d.Alarm.Region)))
             {
-                var end = AlarmEvaluation.LastCompletePeriodEnd(alarm, now);
-                if (end <= alarm.LastEvaluatedEnd)
-                {
-                    continue;
-                }
-                try
-                {
-                    var values = Series(alarm, end);
-                    var outcome = AlarmEvaluation.Evaluate(alarm, values, end, now);
-                    _alarms.ApplyEvaluation(alarm, outcome, end);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogEvaluationFailed(_logger, exception, alarm.AlarmName);
-                }
+                EvaluateSingleMetric(scope.Key, scope.ToList(), now, results);
             }
+            foreach (var (alarm, end) in due.Where(d => d.Alarm.Metrics is not null))
+            {
+                Evaluate(alarm, end, now, () => MathSeries(alarm, end), results);
+            }
+            _alarms.ApplyEvaluations(results);
             _store.TrimHistory(now - HistoryRetention);
         }
         finally
@@ -87,23 +88,51 @@ public sealed partial class AlarmEvaluator : BackgroundService
         }
     }
 
-    /// <summary>The evaluated series over the evaluation range, period start → value.</summary>
-    private Dictionary<long, double> Series(MetricAlarm alarm, long end)
+    private void EvaluateSingleMetric(AwsScope scope, List<(MetricAlarm Alarm, long End)> due, DateTimeOffset now, List<AlarmEvaluationResult> results)
     {
-        var period = alarm.EvaluatedPeriod;
-        var start = end - (long)(alarm.EvaluationPeriods + AlarmEvaluation.ExtraPeriods) * period;
-        var queries = alarm.Metrics?.Select((q, i) => Query(q, i)).ToList() ?? [Query(new AlarmQuery
+        IReadOnlyList<SortedDictionary<long, double>> series;
+        try
         {
-            Id = "m1",
-            Namespace = alarm.Namespace,
-            MetricName = alarm.MetricName,
-            Dimensions = alarm.Dimensions,
-            Period = alarm.Period,
-            Stat = alarm.Statistic ?? alarm.ExtendedStatistic,
-            Unit = alarm.Unit,
-        }, 0)];
+            series = _metrics.StatisticSeries(scope, due.Select(d => new StatisticSeriesRequest(
+                new Metrics.Model.MetricIdentity(d.Alarm.Namespace!, d.Alarm.MetricName!, d.Alarm.Dimensions), d.Alarm.Unit,
+                d.Alarm.Statistic ?? d.Alarm.ExtendedStatistic!, d.Alarm.EvaluatedPeriod,
+                DateTimeOffset.FromUnixTimeSeconds(RangeStart(d.Alarm, d.End)), DateTimeOffset.FromUnixTimeSeconds(d.End))).ToList());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            foreach (var (alarm, _) in due)
+            {
+                LogEvaluationFailed(_logger, exception, alarm.AlarmName);
+            }
+            return;
+        }
+        for (var i = 0; i < due.Count; i++)
+        {
+            var values = series[i];
+            Evaluate(due[i].Alarm, due[i].End, now, () => values, results);
+        }
+    }
+
+    private void Evaluate(MetricAlarm alarm, long end, DateTimeOffset now, Func<IReadOnlyDictionary<long, double>> series, List<AlarmEvaluationResult> results)
+    {
+        try
+        {
+            results.Add(new AlarmEvaluationResult(alarm, AlarmEvaluation.Evaluate(alarm, series(), end, now), end));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogEvaluationFailed(_logger, exception, alarm.AlarmName);
+        }
+    }
+
+    private static long RangeStart(MetricAlarm alarm, long end) => end - (long)(alarm.EvaluationPeriods + AlarmEvaluation.ExtraPeriods) * alarm.EvaluatedPeriod;
+
+    /// <summary>A metric-math alarm's evaluated series over the evaluation range, period start → value.</summary>
+    private Dictionary<long, double> MathSeries(MetricAlarm alarm, long end)
+    {
+        var queries = alarm.Metrics!.Select(Query).ToList();
         var result = _metrics.GetMetricData(new AwsScope(alarm.AccountId, alarm.Region), new GetMetricDataCommand(
-            queries, DateTimeOffset.FromUnixTimeSeconds(start), DateTimeOffset.FromUnixTimeSeconds(end), null, "TimestampAscending", null));
+            queries, DateTimeOffset.FromUnixTimeSeconds(RangeStart(alarm, end)), DateTimeOffset.FromUnixTimeSeconds(end), null, "TimestampAscending", null));
         var returned = result.Results.Single();
         var values = new Dictionary<long, double>();
         for (var i = 0; i < returned.Timestamps.Count; i++)

@@ -148,37 +148,27 @@ public sealed partial class AlarmsService
     }
 
     /// <summary>
-    /// Applies an evaluation of <paramref name="evaluated"/> unless the alarm changed since it was read (deleted,
-    /// reconfigured, or its state set): then the next pass evaluates the current alarm instead.
+    /// Moves the alarm to <paramref name="state"/>: a change of state is stored with its history item and starts the
+    /// new state's actions; the same state again only refreshes the evaluation mark.
     /// </summary>
-    internal void ApplyEvaluation(MetricAlarm evaluated, AlarmOutcome? outcome, long evaluatedEnd)
+    private void Transition(MetricAlarm alarm, string state, string reason, string? reasonData, long evaluatedEnd)
     {
-        lock (_changes)
+        var change = Transitioned(alarm, state, reason, reasonData, evaluatedEnd, _time.GetUtcNow());
+        _store.Put(change.After, change.History is { } item ? [item] : []);
+        if (change.History is not null)
         {
-            var current = _store.Get(new AwsScope(evaluated.AccountId, evaluated.Region), evaluated.AlarmName);
-            if (current is null || current.AlarmConfigurationUpdatedTimestamp != evaluated.AlarmConfigurationUpdatedTimestamp
-                || current.LastEvaluatedEnd != evaluated.LastEvaluatedEnd || current.StateUpdatedTimestamp != evaluated.StateUpdatedTimestamp)
-            {
-                return;
-            }
-            Transition(current, outcome?.State ?? current.StateValue, outcome?.Reason ?? current.StateReason,
-                outcome is null ? current.StateReasonData : outcome.ReasonData, evaluatedEnd);
+            _actions.Dispatch(change.After, alarm);
         }
     }
 
-    /// <summary>
-    /// Moves the alarm to <paramref name="state"/>. A change of state is stored with its history item and starts the
-    /// new state's actions; the same state again only refreshes the evaluation mark.
-    /// </summary>
-    private MetricAlarm Transition(MetricAlarm alarm, string state, string reason, string? reasonData, long evaluatedEnd)
+    /// <summary>The alarm after moving to <paramref name="state"/>, with the history item when the state changed.</summary>
+    private static (MetricAlarm After, AlarmHistoryItem? History) Transitioned(
+        MetricAlarm alarm, string state, string reason, string? reasonData, long evaluatedEnd, DateTimeOffset now)
     {
         if (alarm.StateValue == state)
         {
-            var same = alarm with { LastEvaluatedEnd = evaluatedEnd };
-            _store.Put(same);
-            return same;
+            return (alarm with { LastEvaluatedEnd = evaluatedEnd }, null);
         }
-        var now = _time.GetUtcNow();
         var after = alarm with
         {
             StateValue = state,
@@ -188,9 +178,7 @@ public sealed partial class AlarmsService
             StateTransitionedTimestamp = now,
             LastEvaluatedEnd = evaluatedEnd,
         };
-        _store.Put(after, AlarmHistory.State(alarm, after, now));
-        _actions.Dispatch(after, alarm);
-        return after;
+        return (after, AlarmHistory.State(alarm, after, now));
     }
 
     private static void Names(IReadOnlyList<string> names)

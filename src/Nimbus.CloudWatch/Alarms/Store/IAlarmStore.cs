@@ -19,6 +19,9 @@ public interface IAlarmStore
     /// <summary>Inserts or replaces the alarm and appends the history items.</summary>
     void Put(MetricAlarm alarm, params AlarmHistoryItem[] history);
 
+    /// <summary>Inserts or replaces all the alarms and appends the history items in one transaction (one evaluation pass, one fsync).</summary>
+    void PutMany(IReadOnlyList<MetricAlarm> alarms, IReadOnlyList<AlarmHistoryItem> history);
+
     void Delete(AwsScope scope, IReadOnlyList<string> names);
 
     void AddHistory(AlarmHistoryItem item);

@@ -70,16 +70,31 @@ public sealed class SqliteAlarmStore : IAlarmStore
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Put(MetricAlarm alarm, params AlarmHistoryItem[] history)
+    public void Put(MetricAlarm alarm, params AlarmHistoryItem[] history) => PutMany([alarm], history);
+
+    public void PutMany(IReadOnlyList<MetricAlarm> alarms, IReadOnlyList<AlarmHistoryItem> history)
     {
+        if (alarms.Count == 0 && history.Count == 0)
+        {
+            return;
+        }
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        var scope = new AwsScope(alarm.AccountId, alarm.Region);
-        using (var command = Command(connection, "INSERT OR REPLACE INTO alarms (account, region, name, document) VALUES ($a, $r, $n, $d)", scope))
+        using (var command = connection.CreateCommand())
         {
-            command.Parameters.AddWithValue("$n", alarm.AlarmName);
-            command.Parameters.AddWithValue("$d", JsonSerializer.Serialize(alarm, AlarmsJsonContext.Default.MetricAlarm));
-            command.ExecuteNonQuery();
+            command.CommandText = "INSERT OR REPLACE INTO alarms (account, region, name, document) VALUES ($a, $r, $n, $d)";
+            var account = command.Parameters.Add("$a", SqliteType.Text);
+            var region = command.Parameters.Add("$r", SqliteType.Text);
+            var name = command.Parameters.Add("$n", SqliteType.Text);
+            var document = command.Parameters.Add("$d", SqliteType.Text);
+            foreach (var alarm in alarms)
+            {
+                account.Value = alarm.AccountId;
+                region.Value = alarm.Region;
+                name.Value = alarm.AlarmName;
+                document.Value = JsonSerializer.Serialize(alarm, AlarmsJsonContext.Default.MetricAlarm);
+                command.ExecuteNonQuery();
+            }
         }
         foreach (var item in history)
         {

@@ -38,7 +38,7 @@ internal static class DescribeQueriesOperation
                 CreateTime = q.CreateTime,
                 LogGroupName = q.GroupNames[0],
                 QueryDuration = q.DurationMs,
-                BytesScanned = q.Counters.BytesScanned,
+                BytesScanned = q.BytesScanned,
             }).ToList(),
             NextToken = next,
         });

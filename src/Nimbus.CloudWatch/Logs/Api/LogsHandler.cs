@@ -23,7 +23,7 @@ internal sealed class LogsHandler : IAwsServiceHandler
     private readonly InsightsService _insights;
     private readonly Dictionary<string, Func<AwsRequestContext, byte[], Task>> _operations = new(StringComparer.Ordinal);
 
-    public LogsHandler(LogsService service, InsightsService insights)
+    public LogsHandler(LogsService service, InsightsService insights, LiveTail.LiveTailService liveTail)
     {
         _service = service;
         _insights = insights;
@@ -44,6 +44,8 @@ internal sealed class LogsHandler : IAwsServiceHandler
         Register("StopQuery", json.QueryIdRequest, json.StopQueryResponse, StopQueryOperation.InvokeAsync);
         Register("DescribeQueries", json.DescribeQueriesRequest, json.DescribeQueriesResponse, DescribeQueriesOperation.InvokeAsync);
         Register("GetLogRecord", json.GetLogRecordRequest, json.GetLogRecordResponse, GetLogRecordOperation.InvokeAsync);
+        // An event-stream answer: the operation writes the response itself.
+        _operations["StartLiveTail"] = (request, body) => StartLiveTailOperation.InvokeAsync(liveTail, request, Parse(body, json.StartLiveTailRequest));
     }
 
     public AwsServiceDescriptor Descriptor { get; } = new("logs", AwsProtocol.Json) { TargetPrefixes = [TargetPrefix] };

@@ -37,4 +37,8 @@ namespace Nimbus.CloudWatch.Logs.Api;
 [JsonSerializable(typeof(DescribeQueriesResponse))]
 [JsonSerializable(typeof(GetLogRecordRequest))]
 [JsonSerializable(typeof(GetLogRecordResponse))]
+[JsonSerializable(typeof(StartLiveTailRequest))]
+[JsonSerializable(typeof(LiveTailSessionStartShape))]
+[JsonSerializable(typeof(LiveTailSessionUpdateShape))]
+[JsonSerializable(typeof(SessionExceptionShape))]
 internal sealed partial class LogsJsonContext : JsonSerializerContext;

@@ -4,4 +4,6 @@ namespace Nimbus.CloudWatch.Logs.Insights;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(InsightsErrors.CompileError))]
+[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(string[][][]))]
 internal sealed partial class InsightsJsonContext : JsonSerializerContext;

@@ -43,4 +43,29 @@ internal sealed class InsightsQuery
     public long? DurationMs { get; set; }
 
     public bool IsActive => Status is QueryStatus.Scheduled or QueryStatus.Running;
+
+    /// <summary>The query's state now (under <see cref="Gate"/>), with its rows when asked.</summary>
+    public QueryRecord Snapshot(bool withResults)
+    {
+        lock (Gate)
+        {
+            return new QueryRecord
+            {
+                Id = Id,
+                Scope = Scope,
+                QueryString = QueryString,
+                GroupNames = GroupNames,
+                StartMs = StartMs,
+                EndMs = EndMs,
+                Limit = Limit,
+                CreateTime = CreateTime,
+                Status = Status,
+                DurationMs = DurationMs,
+                RecordsMatched = Counters.RecordsMatched,
+                RecordsScanned = Counters.RecordsScanned,
+                BytesScanned = Counters.BytesScanned,
+                Results = withResults ? Results : [],
+            };
+        }
+    }
 }

@@ -52,6 +52,15 @@ internal sealed partial class InsightsService
                 query.Results = outcome == QueryStatus.Complete ? results : [];
             }
         }
+        try
+        {
+            End(query);
+        }
+        catch (Exception exception)
+        {
+            // Kept in memory, so its caller still sees the outcome; only a restart would lose it.
+            LogMessages.QueryFailed(_logger, exception, query.Id);
+        }
         LogMessages.QueryEnded(_logger, query.Id, query.Status.ToString(), query.Counters.RecordsScanned);
     }
 

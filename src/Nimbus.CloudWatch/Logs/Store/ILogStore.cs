@@ -51,6 +51,15 @@ internal interface ILogStore
     /// </summary>
     IEnumerable<ScannedEvent> Scan(AwsScope scope, IReadOnlyList<string> groupNames, long startMs, long endMs, CancellationToken cancellationToken);
 
+    /// <summary>The id of the newest stored event (0 when there is none): a live tail shows only events stored after it.</summary>
+    long LatestEventId();
+
+    /// <summary>
+    /// Live tail's read: events of the named groups (unknown names are skipped) with <paramref name="afterId"/> &lt; id ≤
+    /// <paramref name="throughId"/>, in arrival order, at most <paramref name="limit"/>.
+    /// </summary>
+    IReadOnlyList<ScannedEvent> ReadArrived(AwsScope scope, IReadOnlyList<string> groupNames, long afterId, long throughId, int limit);
+
     /// <summary>One event by its id (GetLogRecord); null when the group or the event in it does not exist.</summary>
     Task<ScannedEvent?> GetEventAsync(AwsScope scope, string groupName, long eventId, CancellationToken cancellationToken);
 

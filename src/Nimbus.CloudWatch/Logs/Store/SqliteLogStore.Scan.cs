@@ -8,14 +8,7 @@ internal sealed partial class SqliteLogStore
     public IEnumerable<ScannedEvent> Scan(AwsScope scope, IReadOnlyList<string> groupNames, long startMs, long endMs, CancellationToken cancellationToken)
     {
         using var connection = _database.Open();
-        var groups = new Dictionary<long, string>();
-        foreach (var name in groupNames)
-        {
-            if (GroupId(connection, null, scope, name) is long id)
-            {
-                groups[id] = name;
-            }
-        }
+        var groups = GroupIds(connection, scope, groupNames);
         if (groups.Count == 0)
         {
             yield break;

@@ -46,17 +46,7 @@ public sealed partial class MetricsService
             var period = stat.Period!.Value;
             var statistic = MetricsValidation.AnyStatistic(stat.Stat!, query.Path + ".MetricStat.Stat");
             var (start, end) = Window(command.StartTime, command.EndTime, period);
-            var values = new SortedDictionary<long, double>();
-            foreach (var point in Aggregate(scope, stat.Metric, start, end, period, stat.Unit))
-            {
-                if (point.Aggregate.Statistic(statistic) is { } value)
-                {
-                    var at = point.Timestamp.ToUnixTimeSeconds();
-                    // Several units in one period: CloudWatch's GetMetricData returns one value; the first unit's wins.
-                    values.TryAdd(at, value);
-                }
-            }
-            series[query.Id!] = values;
+            series[query.Id!] = StatisticValues(Aggregate(scope, stat.Metric, start, end, period, stat.Unit), statistic);
             labels[query.Id!] = query.Label ?? stat.Metric.Name;
         }
         var math = new MetricMath(series);

@@ -114,10 +114,14 @@ public sealed partial class MetricsService
     }
 
     /// <summary>Stored buckets grouped into periods of <paramref name="period"/> seconds from <paramref name="start"/>, one datapoint per period and unit.</summary>
-    private List<Datapoint> Aggregate(AwsScope scope, MetricIdentity metric, long start, long end, int period, string? unit)
+    private List<Datapoint> Aggregate(AwsScope scope, MetricIdentity metric, long start, long end, int period, string? unit) =>
+        Periods(_store.Read(scope, metric, start, end, unit), start, period);
+
+    /// <summary>Stored buckets grouped into periods of <paramref name="period"/> seconds from <paramref name="start"/>, one datapoint per period and unit.</summary>
+    private static List<Datapoint> Periods(IEnumerable<StoredBucket> buckets, long start, int period)
     {
         var periods = new SortedDictionary<(long Start, string Unit), MetricAggregate>();
-        foreach (var bucket in _store.Read(scope, metric, start, end, unit))
+        foreach (var bucket in buckets)
         {
             var key = (start + (bucket.Bucket - start) / period * period, bucket.Unit);
             if (!periods.TryGetValue(key, out var aggregate))

@@ -15,6 +15,9 @@ public interface IMetricStore
     /// <summary>The buckets of every resolution whose start lies in [<paramref name="from"/>, <paramref name="to"/>) epoch seconds.</summary>
     IReadOnlyList<StoredBucket> Read(AwsScope scope, MetricIdentity metric, long from, long to, string? unit);
 
+    /// <summary>Several <see cref="Read"/>s of one scope over one connection; the answers in the order of <paramref name="reads"/>.</summary>
+    IReadOnlyList<IReadOnlyList<StoredBucket>> ReadMany(AwsScope scope, IReadOnlyList<MetricRead> reads);
+
     /// <summary>Metrics of a scope, optionally of one namespace/name, that received data at or after <paramref name="activeSince"/>, by id after <paramref name="afterId"/>.</summary>
     IReadOnlyList<ListedMetric> List(AwsScope scope, string? @namespace, string? name, DateTimeOffset activeSince, long afterId, int limit);
 

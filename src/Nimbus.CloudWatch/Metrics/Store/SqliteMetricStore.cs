@@ -80,32 +80,8 @@ public sealed partial class SqliteMetricStore : IMetricStore
         }
     }
 
-    public IReadOnlyList<StoredBucket> Read(AwsScope scope, MetricIdentity metric, long from, long to, string? unit)
-    {
-        using var connection = _database.Open();
-        var id = ExistingMetricId(connection, scope, metric);
-        if (id is null)
-        {
-            return [];
-        }
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT resolution, bucket, unit, sample_count, sum, minimum, maximum, sketch FROM datapoints
-            WHERE metric_id = $id AND bucket >= $from AND bucket < $to AND ($unit IS NULL OR unit = $unit)
-            ORDER BY bucket
-            """;
-        command.Parameters.AddWithValue("$id", id.Value);
-        command.Parameters.AddWithValue("$from", from);
-        command.Parameters.AddWithValue("$to", to);
-        command.Parameters.AddWithValue("$unit", (object?)unit ?? DBNull.Value);
-        using var reader = command.ExecuteReader();
-        var buckets = new List<StoredBucket>();
-        while (reader.Read())
-        {
-            buckets.Add(new StoredBucket(reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2), ReadAggregate(reader, 3)));
-        }
-        return buckets;
-    }
+    public IReadOnlyList<StoredBucket> Read(AwsScope scope, MetricIdentity metric, long from, long to, string? unit) =>
+        ReadMany(scope, [new MetricRead(metric, from, to, unit)])[0];
 
     public IReadOnlyList<ListedMetric> List(AwsScope scope, string? @namespace, string? name, DateTimeOffset activeSince, long afterId, int limit)
     {
