@@ -8,8 +8,14 @@ command -v aws >/dev/null || { echo "the examples need the AWS CLI (pip install 
 
 step() { printf '==> %s\n' "$*"; }
 
-# The account every ARN names: Nimbus answers get-caller-identity when it serves STS, else the access key is the account.
-account() { aws sts get-caller-identity --query Account --output text 2>/dev/null || echo "$AWS_ACCESS_KEY_ID"; }
+# The account ARNs name: STS's answer where there is one; else Nimbus's account (000000000000 unless the server was
+# configured otherwise: then set NIMBUS_ACCOUNT_ID). Asked once per script.
+account() {
+  if [ -z "${_account:-}" ]; then # cached when called outside $(...)
+    _account="$(aws sts get-caller-identity --query Account --output text 2>/dev/null | grep -xE '[0-9]{12}' || echo "${NIMBUS_ACCOUNT_ID:-000000000000}")"
+  fi
+  echo "$_account"
+}
 
 function_exists() { aws lambda get-function --function-name "$1" >/dev/null 2>&1; }
 table_exists() { aws dynamodb describe-table --table-name "$1" >/dev/null 2>&1; }

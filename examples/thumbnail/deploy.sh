@@ -43,7 +43,7 @@ and a row in the DynamoDB table $table. Try it:
   aws --endpoint-url $AWS_ENDPOINT_URL s3 cp cat.png s3://$source_bucket/cat.png
   aws --endpoint-url $AWS_ENDPOINT_URL s3 ls s3://$target_bucket/thumbnails/
   aws --endpoint-url $AWS_ENDPOINT_URL dynamodb get-item --table-name $table --key '{"key": {"S": "cat.png"}}'
-  aws --endpoint-url $AWS_ENDPOINT_URL logs tail /aws/lambda/thumbnail
+  aws --endpoint-url $AWS_ENDPOINT_URL logs filter-log-events --log-group-name /aws/lambda/thumbnail --query 'events[].message' --output text
 
 Remove it with examples/thumbnail/remove.sh
 USAGE
