@@ -7,7 +7,7 @@ internal static class ExampleDrivers
     public const string Thumbnails = """
         s3 = client("s3")
         for name in ("wide.png", "tall.png"):
-            s3.upload_file(os.path.join(IMAGES, name), "photos", "uploads/" + name)
+            s3.upload_file(os.path.join(IMAGES, name), "photos", "uploads/" + name, ExtraArgs={"ContentType": "image/png"})  # as aws s3 cp does
             time.sleep(0.2)  # distinct upload times: the report lists them in this order
         found = {}
         deadline = time.time() + 240
