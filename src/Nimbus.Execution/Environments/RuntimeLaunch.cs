@@ -109,7 +109,9 @@ internal static class RuntimeLaunch
                 break;
             case RuntimeFamily.Python:
                 runtimeDir = Path.Combine(bootstrapRoot, "python");
-                env["PYTHONPATH"] = runtimeDir;
+                // After the function's code and layers (the bootstrap puts /var/task and /opt/python first), so a
+                // boto3 in the zip wins over the runtime's, as on AWS.
+                env["PYTHONPATH"] = SdkDirectory(runtime, sandboxed) is { } sdk ? runtimeDir + ":" + sdk : runtimeDir;
                 // /var/task is read-only on Lambda: no __pycache__ may land in the shared code directory.
                 env["PYTHONDONTWRITEBYTECODE"] = "1";
                 executable = runtime.InterpreterPath!;
@@ -131,9 +133,18 @@ internal static class RuntimeLaunch
             CodeDirectory = hostTaskRoot,
             RuntimeDirectory = hostBootstrapRoot,
             ReadOnlyDirectories = runtime.InterpreterPath is { } path ? [InstallDirectory(path)] : [],
+            ReadOnlyMounts = sandboxed && runtime.Sdk is { } python
+                ? python.Packages.Select(p => KeyValuePair.Create(p, PythonSdk.SandboxDirectory(runtime.Identifier) + "/" + Path.GetFileName(p))).ToList()
+                : [],
             MemorySizeMb = memorySizeMb,
         };
     }
+
+    /// <summary>Where a Python runtime finds the AWS SDK: its own mounts in a sandbox, the link directory outside; null without one.</summary>
+    private static string? SdkDirectory(RuntimeInfo runtime, bool sandboxed) =>
+        runtime.Sdk is not { Packages.Count: > 0 } sdk ? null
+        : sandboxed ? PythonSdk.SandboxDirectory(runtime.Identifier)
+        : sdk.LinkDirectory;
 
     /// <summary>
     /// The installation an interpreter belongs to (<c>/opt/node-v22/bin/node</c> → <c>/opt/node-v22</c>), symlinks

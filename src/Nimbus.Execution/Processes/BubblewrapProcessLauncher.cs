@@ -151,6 +151,10 @@ internal sealed class BubblewrapProcessLauncher : IProcessLauncher
         {
             argv.AddRange(["--ro-bind", code, "/var/task"]);
         }
+        foreach (var (host, sandbox) in request.ReadOnlyMounts)
+        {
+            argv.AddRange(["--ro-bind", host, sandbox]);
+        }
         if (request.EphemeralStorageMb > 0)
         {
             argv.AddRange(["--size", ((long)request.EphemeralStorageMb * 1024 * 1024).ToString(CultureInfo.InvariantCulture)]);

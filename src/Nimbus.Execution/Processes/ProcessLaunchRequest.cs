@@ -21,6 +21,9 @@ public sealed record ProcessLaunchRequest(
     /// <summary>Host directories (an interpreter's installation) shown read-only at the same path.</summary>
     public IReadOnlyList<string> ReadOnlyDirectories { get; init; } = [];
 
+    /// <summary>Host paths (directories or files) shown read-only at another path in the sandbox: host path → sandbox path.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ReadOnlyMounts { get; init; } = [];
+
     /// <summary>The function's memory (cgroup limit); 0 when unknown.</summary>
     public int MemorySizeMb { get; init; }
 

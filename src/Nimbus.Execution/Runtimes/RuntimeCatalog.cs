@@ -46,6 +46,7 @@ public sealed partial class RuntimeCatalog
     {
         var runtimes = new Dictionary<string, RuntimeInfo>(StringComparer.Ordinal);
         var nodes = FindNodeInterpreters();
+        var sdk = new PythonSdk(); // located lazily, on the first Python launch
         foreach (var major in NodeVersions)
         {
             Add(runtimes, overrides, $"nodejs{major}.x", RuntimeFamily.NodeJs, nodes.GetValueOrDefault(major));
@@ -53,6 +54,7 @@ public sealed partial class RuntimeCatalog
         foreach (var version in PythonVersions)
         {
             Add(runtimes, overrides, $"python{version}", RuntimeFamily.Python, FindPython(version));
+            runtimes[$"python{version}"] = runtimes[$"python{version}"] with { Sdk = sdk };
         }
         Add(runtimes, overrides, "provided.al2", RuntimeFamily.OsOnly, "/bin/sh");
         Add(runtimes, overrides, "provided.al2023", RuntimeFamily.OsOnly, "/bin/sh");

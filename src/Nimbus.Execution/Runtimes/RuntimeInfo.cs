@@ -13,4 +13,7 @@ public sealed record RuntimeInfo(string Identifier, RuntimeFamily Family)
     /// create/update" date of the Lambda runtime deprecation policy).
     /// </summary>
     public bool IsBlocked { get; init; }
+
+    /// <summary>The AWS SDK every function of a Python runtime can import (shared by all of them); null for other runtimes.</summary>
+    public PythonSdk? Sdk { get; init; }
 }
