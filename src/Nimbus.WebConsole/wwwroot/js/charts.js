@@ -91,7 +91,7 @@ const OUTCOME_COLORS = { SUCCEEDED: '#16a34a', FAILED: '#dc2626', RETRYING: '#d9
  * succeeded, red failed, amber retrying, grey pending or skipped), so a run of failures stands out at a glance.
  */
 export function firingTimeline(container, { title, firings, from, to }) {
-  const width = 320, height = 44, left = 4, right = 4, top = 6, bottom = 14;
+  const width = 200, height = 40, left = 2, right = 2, top = 4, bottom = 13;
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart firing-timeline', role: 'img', 'aria-label': title });
   el('line', { x1: left, x2: width - right, y1: height - bottom, y2: height - bottom, class: 'grid' }, svg);
   const x = t => left + ((t - from) / Math.max(1, to - from)) * (width - left - right);

@@ -46,10 +46,10 @@ function view(data, runNow) {
   const patterns = data.rules.filter(r => !r.scheduleExpression);
   return [
     h('h2', {}, 'EventBridge Scheduler schedules'),
-    table(['Schedule', 'Expression', 'Time zone', 'State', 'Target', 'Next five fire times', 'Last firings', ''],
+    table(['Schedule', 'Expression', 'Time zone', 'State', 'Target', 'Next five fire times', 'Last firings'],
       data.schedules.map(x => row(x, { 'data-schedule': `${x.groupName}/${x.name}` }, `${x.groupName} / ${x.name}`, now, runNow))),
     h('h2', {}, 'Scheduled rules'),
-    table(['Rule', 'Expression', 'Time zone', 'State', 'Targets', 'Next five fire times', 'Last firings', ''],
+    table(['Rule', 'Expression', 'Time zone', 'State', 'Targets', 'Next five fire times', 'Last firings'],
       scheduled.map(x => row(x, { 'data-rule': `${x.eventBusName}/${x.name}` }, `${x.eventBusName} / ${x.name}`, now, runNow))),
     h('h2', {}, 'Event-pattern rules'),
     table(['Rule', 'Event pattern', 'State', 'Targets', 'Last matches'], patterns.map(x => h('tr', { 'data-rule': `${x.eventBusName}/${x.name}` },
@@ -62,14 +62,13 @@ function view(data, runNow) {
 
 function row(item, attributes, label, now, runNow) {
   return h('tr', attributes,
-    h('td', {}, label),
+    h('td', {}, h('div', {}, label), h('button', { class: 'secondary', onclick: () => runNow(item) }, 'Run now')),
     h('td', {}, h('code', { 'data-testid': 'expression' }, item.scheduleExpression)),
     h('td', {}, item.scheduleExpressionTimezone),
     h('td', {}, state(item.state)),
     h('td', {}, targets(item)),
     h('td', {}, nextTimes(item)),
-    h('td', {}, timeline(item, now)),
-    h('td', {}, h('button', { class: 'secondary', onclick: () => runNow(item) }, 'Run now')));
+    h('td', {}, timeline(item, now)));
 }
 
 function state(text) {
@@ -78,15 +77,17 @@ function state(text) {
 
 function targets(item) {
   if (item.targets.length === 0) return h('span', { class: 'muted' }, 'no targets');
-  return item.targets.map(t => h('div', {}, t.arn.includes(':function:')
-    ? h('a', { href: '#/function/' + encodeURIComponent(t.arn.split(':function:')[1].split(':')[0]) }, t.arn)
-    : t.arn));
+  // A Lambda target links to its function's page (name shown, ARN on hover); other targets show their ARN.
+  return item.targets.map(t => {
+    const name = t.arn.includes(':function:') ? t.arn.split(':function:')[1].split(':')[0] : null;
+    return h('div', {}, name ? h('a', { href: '#/function/' + encodeURIComponent(name), title: t.arn }, name) : t.arn);
+  });
 }
 
 function nextTimes(item) {
   if (item.nextFireTimes.length === 0) return h('span', { class: 'muted' }, item.state === 'DISABLED' ? 'disabled' : 'none');
   const zone = item.scheduleExpressionTimezone ?? 'UTC';
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: '2-digit', month: 'short', year: 'numeric',
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: '2-digit', month: 'short',
     hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
   return h('ol', { class: 'next-times' }, item.nextFireTimes.map(t => h('li', { 'data-testid': 'next-fire', 'data-time': t, title: t }, format.format(new Date(t)))));
 }
