@@ -32,22 +32,21 @@ internal sealed partial class SqliteEventBridgeStore
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        using var firings = new FiringRows(connection, transaction);
         foreach (var commit in commits)
         {
             Run(connection, transaction, "INSERT OR REPLACE INTO ticks VALUES ($k,$t)", [("$k", commit.Key), ("$t", commit.Tick.ToUnixTimeMilliseconds())]);
-            Insert(connection, transaction, commit.Deliveries, commit.Tick, keys);
+            Insert(connection, transaction, commit.Deliveries, commit.Tick, firings);
             if (commit.Deliveries.Count == 0 && commit.Skipped is { } skipped)
             {
-                RecordFiring(connection, transaction, commit.Key, commit.Tick, commit.Tick, skipped.Target, FiringOutcome.Skipped, skipped.Reason, runNow: false);
-                keys.Add(commit.Key);
+                firings.Record(commit.Key, commit.Tick, commit.Tick, skipped.Target, FiringOutcome.Skipped, skipped.Reason, runNow: false);
             }
             if (commit.DeleteSchedule is { } schedule)
             {
                 DeleteScheduleRows(connection, transaction, schedule.Scope, schedule.Group, schedule.Name);
             }
         }
-        TrimFirings(connection, transaction, keys);
+        firings.Trim();
         transaction.Commit();
     }
 
@@ -55,9 +54,9 @@ internal sealed partial class SqliteEventBridgeStore
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        Insert(connection, transaction, deliveries, null, keys);
-        TrimFirings(connection, transaction, keys);
+        using var firings = new FiringRows(connection, transaction);
+        Insert(connection, transaction, deliveries, null, firings);
+        firings.Trim();
         transaction.Commit();
     }
 
@@ -65,8 +64,9 @@ internal sealed partial class SqliteEventBridgeStore
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        RecordFiring(connection, transaction, key, at, at, skipped.Target, FiringOutcome.Skipped, skipped.Reason, runNow);
-        TrimFirings(connection, transaction, [key]);
+        using var firings = new FiringRows(connection, transaction);
+        firings.Record(key, at, at, skipped.Target, FiringOutcome.Skipped, skipped.Reason, runNow);
+        firings.Trim();
         transaction.Commit();
     }
 
@@ -110,12 +110,13 @@ internal sealed partial class SqliteEventBridgeStore
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
+        using var firings = new FiringRows(connection, transaction);
         foreach (var outcome in outcomes)
         {
             Run(connection, transaction, "DELETE FROM outbox WHERE id=$i", [("$i", outcome.Id)]);
             if (outcome.FiringId is { } firing)
             {
-                SetFiringOutcome(connection, transaction, firing, outcome.Outcome, outcome.Error, outcome.Attempts, outcome.At);
+                firings.SetOutcome(firing, outcome.Outcome, outcome.Error, outcome.Attempts, outcome.At);
             }
         }
         transaction.Commit();
@@ -133,7 +134,8 @@ internal sealed partial class SqliteEventBridgeStore
                 [("$i", id), ("$t", notBefore.ToUnixTimeMilliseconds()), ("$d", JsonSerializer.Serialize(doc, StoreJsonContext.Default.DeliveryDocument))]);
             if (doc.FiringId is { } firing)
             {
-                SetFiringOutcome(connection, transaction, firing, FiringOutcome.Retrying, error, attempts, null);
+                using var firings = new FiringRows(connection, transaction);
+                firings.SetOutcome(firing, FiringOutcome.Retrying, error, attempts, null);
             }
         }
         transaction.Commit();
@@ -141,16 +143,14 @@ internal sealed partial class SqliteEventBridgeStore
 
     /// <summary>Queues deliveries; each one a rule or schedule produced also gets its firing row (tick: <paramref name="tick"/> or its creation).</summary>
     private static void Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Delivery> deliveries, DateTimeOffset? tick,
-        HashSet<string> firingKeys)
+        FiringRows firings)
     {
         foreach (var delivery in deliveries)
         {
             long? firing = null;
             if (delivery.FiringKey is { } key)
             {
-                firing = RecordFiring(connection, transaction, key, tick ?? delivery.CreatedAt, delivery.CreatedAt, delivery.FunctionArn,
-                    FiringOutcome.Pending, null, delivery.RunNow);
-                firingKeys.Add(key);
+                firing = firings.Record(key, tick ?? delivery.CreatedAt, delivery.CreatedAt, delivery.FunctionArn, FiringOutcome.Pending, null, delivery.RunNow);
             }
             var doc = new DeliveryDocument(delivery.Scope.AccountId, delivery.Scope.Region, delivery.FunctionArn, delivery.Payload, delivery.Source,
                 delivery.CreatedAt, delivery.Attempts, delivery.MaximumRetryAttempts, delivery.MaximumEventAgeInSeconds, delivery.DeadLetterArn, firing);

@@ -1,12 +1,11 @@
-using Microsoft.Data.Sqlite;
 using Nimbus.EventBridge.Model;
 
 namespace Nimbus.EventBridge.Store;
 
 /// <summary>
 /// The record of firings: one row per target per tick (or per matched event, or per "run now"), written in the same
-/// transaction that queues the delivery, updated by the delivery worker with the outcome, trimmed to the latest
-/// <see cref="FiringRecord.Kept"/> per rule or schedule.
+/// transaction that queues the delivery (<see cref="FiringRows"/>), updated by the delivery worker with the outcome,
+/// trimmed to the latest <see cref="FiringRecord.Kept"/> per rule or schedule.
 /// </summary>
 internal sealed partial class SqliteEventBridgeStore
 {
@@ -49,32 +48,4 @@ internal sealed partial class SqliteEventBridgeStore
         }
         return firings;
     }
-
-    private static long RecordFiring(SqliteConnection connection, SqliteTransaction transaction, string key, DateTimeOffset tick, DateTimeOffset firedAt,
-        string target, string outcome, string? error, bool runNow)
-    {
-        using var command = Command(connection, transaction,
-            "INSERT INTO firings (key, tick_ms, fired_ms, target, outcome, error, run_now, completed_ms) VALUES ($k,$t,$f,$g,$o,$e,$r,$c) RETURNING id",
-            [("$k", key), ("$t", tick.ToUnixTimeMilliseconds()), ("$f", firedAt.ToUnixTimeMilliseconds()), ("$g", target), ("$o", outcome),
-             ("$e", (object?)error ?? DBNull.Value), ("$r", runNow ? 1 : 0),
-             ("$c", outcome == FiringOutcome.Pending ? DBNull.Value : firedAt.ToUnixTimeMilliseconds())]);
-        return (long)command.ExecuteScalar()!;
-    }
-
-    /// <summary>Keeps the latest <see cref="FiringRecord.Kept"/> firings of each key (one indexed delete per key touched).</summary>
-    private static void TrimFirings(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> keys)
-    {
-        foreach (var key in keys)
-        {
-            Run(connection, transaction,
-                "DELETE FROM firings WHERE key=$k AND id <= (SELECT id FROM firings WHERE key=$k ORDER BY id DESC LIMIT 1 OFFSET $n)",
-                [("$k", key), ("$n", FiringRecord.Kept)]);
-        }
-    }
-
-    private static void SetFiringOutcome(SqliteConnection connection, SqliteTransaction transaction, long firingId, string outcome, string? error,
-        int attempts, DateTimeOffset? completedAt) =>
-        Run(connection, transaction, "UPDATE firings SET outcome=$o, error=$e, attempts=$a, completed_ms=$c WHERE id=$i",
-            [("$i", firingId), ("$o", outcome), ("$e", (object?)error ?? DBNull.Value), ("$a", attempts),
-             ("$c", completedAt is { } at ? at.ToUnixTimeMilliseconds() : DBNull.Value)]);
 }
