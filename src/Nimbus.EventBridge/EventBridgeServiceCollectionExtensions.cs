@@ -5,9 +5,11 @@ using Nimbus.Core;
 using Nimbus.Core.Storage;
 using Nimbus.EventBridge.Api;
 using Nimbus.EventBridge.Firing;
+using Nimbus.EventBridge.Overview;
 using Nimbus.EventBridge.Service;
 using Nimbus.EventBridge.Store;
 using Nimbus.Protocol;
+using Nimbus.Protocol.SigV4;
 
 namespace Nimbus.EventBridge;
 
@@ -30,6 +32,9 @@ public static class EventBridgeServiceCollectionExtensions
         services.AddSingleton<EventsService>();
         services.AddSingleton<SchedulerService>();
         services.AddSingleton<ScheduleLoader>();
+        services.AddSingleton<ScheduleOverviewService>();
+        services.TryAddSingleton<SigV4Verifier>();
+        services.AddSingleton<SchedulesEndpoint>();
         // Order matters: load the schedules, then start firing and delivering.
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ScheduleLoader>());
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ScheduleEngine>());

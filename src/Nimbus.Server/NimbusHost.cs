@@ -105,6 +105,7 @@ public sealed class NimbusHost : IAsyncDisposable
         app.UseRouting();
         app.MapGet("/_nimbus/health", health.WriteAsync);
         app.MapNimbusCosts();
+        app.MapNimbusSchedules();
         app.MapNimbusConsole();
         app.MapNimbusMetrics();
         app.UseEndpoints(_ => { });

@@ -26,7 +26,6 @@ internal sealed partial class DeliveryWorker : BackgroundService
     private readonly ILogger<DeliveryWorker> _logger;
     private readonly WakeSignal _wake = new();
     private readonly SemaphoreSlim _draining = new(1, 1);
-    private readonly HashSet<long> _retried = [];
 
     public DeliveryWorker(IEventBridgeStore store, IFunctionInvoker invoker, TimeProvider time, ILogger<DeliveryWorker> logger)
     {
@@ -52,18 +51,19 @@ internal sealed partial class DeliveryWorker : BackgroundService
                 {
                     return delivered;
                 }
-                var finished = new List<long>(due.Count);
+                var finished = new List<DeliveryOutcome>(due.Count);
                 try
                 {
                     foreach (var delivery in due)
                     {
-                        if (await DeliverAsync(delivery, cancellationToken))
+                        var outcome = await DeliverAsync(delivery, cancellationToken);
+                        if (outcome?.Outcome == FiringOutcome.Succeeded)
                         {
                             delivered++;
                         }
-                        if (!_retried.Remove(delivery.Id))
+                        if (outcome is not null)
                         {
-                            finished.Add(delivery.Id);
+                            finished.Add(outcome);
                         }
                     }
                 }
@@ -101,13 +101,14 @@ internal sealed partial class DeliveryWorker : BackgroundService
         }
     }
 
-    private async Task<bool> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    /// <summary>Hands one delivery over; returns its final outcome, or null when it was put back for a retry.</summary>
+    private async Task<DeliveryOutcome?> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         try
         {
             await _invoker.InvokeAsync(delivery.Scope,
                 new FunctionInvocation(delivery.FunctionArn, Encoding.UTF8.GetBytes(delivery.Payload), InvocationKind.Event), cancellationToken);
-            return true;
+            return new DeliveryOutcome(delivery.Id, delivery.FiringId, FiringOutcome.Succeeded, null, delivery.Attempts, _time.GetUtcNow());
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -115,18 +116,16 @@ internal sealed partial class DeliveryWorker : BackgroundService
             var attempts = delivery.Attempts + 1;
             var now = _time.GetUtcNow();
             var age = now - delivery.CreatedAt;
+            var error = exception is AwsServiceException aws ? $"{aws.ErrorCode}: {aws.Message}" : exception.Message;
             if (retryable && attempts <= delivery.MaximumRetryAttempts && age < TimeSpan.FromSeconds(delivery.MaximumEventAgeInSeconds))
             {
                 var backoff = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts, 9))));
                 LogRetry(_logger, delivery.Source, delivery.FunctionArn, attempts, backoff, exception.Message);
-                _store.RetryDelivery(delivery.Id, attempts, now + backoff);
-                _retried.Add(delivery.Id);
+                _store.RetryDelivery(delivery.Id, attempts, now + backoff, error);
+                return null;
             }
-            else
-            {
-                LogGaveUp(_logger, delivery.Source, delivery.FunctionArn, attempts, delivery.DeadLetterArn ?? "(none)", exception.Message);
-            }
-            return false;
+            LogGaveUp(_logger, delivery.Source, delivery.FunctionArn, attempts, delivery.DeadLetterArn ?? "(none)", exception.Message);
+            return new DeliveryOutcome(delivery.Id, delivery.FiringId, FiringOutcome.Failed, error, attempts, now);
         }
     }
 

@@ -15,10 +15,10 @@ internal sealed class RuleJob : ScheduledJob
     private RuleJob(AwsScope scope, RuleRecord rule, ScheduleTiming timing)
         : base(ScheduleKeys.Rule(scope, rule.EventBusName, rule.Name), scope, timing) => _rule = rule;
 
-    /// <summary>The job of an enabled scheduled rule, or null when the rule does not fire.</summary>
-    public static RuleJob? For(AwsScope scope, RuleRecord rule)
+    /// <summary>The job of an enabled scheduled rule (or of any, with <paramref name="evenIfDisabled"/>), or null when the rule does not fire.</summary>
+    public static RuleJob? For(AwsScope scope, RuleRecord rule, bool evenIfDisabled = false)
     {
-        if (!rule.IsEnabled || ScheduleExpression.Parse(rule.ScheduleExpression, allowAt: false) is not { } expression)
+        if (!(rule.IsEnabled || evenIfDisabled) || ScheduleExpression.Parse(rule.ScheduleExpression, allowAt: false) is not { } expression)
         {
             return null;
         }
@@ -32,4 +32,6 @@ internal sealed class RuleJob : ScheduledJob
         using var document = JsonDocument.Parse(json);
         return TargetPayload.ForRule(Scope, _rule, document.RootElement, now);
     }
+
+    public override SkippedTarget NoDelivery => TargetPayload.NoDelivery(_rule);
 }

@@ -33,7 +33,9 @@ internal sealed partial class ScheduleEngine
                     }
                     try
                     {
-                        batch.Add((entry, next, new TickCommit(job.Key, entry.Tick, job.Deliveries(entry.Tick, at), next is null ? job.DeleteAfterCompletion : null)));
+                        var deliveries = job.Deliveries(entry.Tick, at);
+                        batch.Add((entry, next, new TickCommit(job.Key, entry.Tick, deliveries, next is null ? job.DeleteAfterCompletion : null,
+                            deliveries.Count == 0 ? job.NoDelivery : null)));
                     }
                     catch (Exception exception)
                     {

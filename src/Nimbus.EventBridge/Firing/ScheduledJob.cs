@@ -29,6 +29,9 @@ internal abstract class ScheduledJob
     /// <summary>The deliveries one tick produces (one per target).</summary>
     public abstract IReadOnlyList<Delivery> Deliveries(DateTimeOffset tick, DateTimeOffset now);
 
+    /// <summary>Why a tick produced no delivery (recorded as a SKIPPED firing so the console shows the tick happened).</summary>
+    public abstract SkippedTarget NoDelivery { get; }
+
     /// <summary>
     /// When a tick is actually fired: the tick itself, or a point in the flexible window. The offset is derived from
     /// the key and the tick so it is the same after a restart.

@@ -26,10 +26,10 @@ internal sealed class SchedulerJob : ScheduledJob
     public override (AwsScope Scope, string Group, string Name)? DeleteAfterCompletion =>
         _schedule.ActionAfterCompletion == "DELETE" ? (Scope, _schedule.GroupName, _schedule.Name) : null;
 
-    /// <summary>The job of an enabled schedule, or null when it does not fire.</summary>
-    public static SchedulerJob? For(AwsScope scope, ScheduleRecord schedule)
+    /// <summary>The job of an enabled schedule (or of any, with <paramref name="evenIfDisabled"/>), or null when it does not fire.</summary>
+    public static SchedulerJob? For(AwsScope scope, ScheduleRecord schedule, bool evenIfDisabled = false)
     {
-        if (!schedule.IsEnabled || ScheduleExpression.Parse(schedule.ScheduleExpression, allowAt: true) is not { } expression)
+        if (!(schedule.IsEnabled || evenIfDisabled) || ScheduleExpression.Parse(schedule.ScheduleExpression, allowAt: true) is not { } expression)
         {
             return null;
         }
@@ -65,7 +65,11 @@ internal sealed class SchedulerJob : ScheduledJob
                 MaximumRetryAttempts = target.MaximumRetryAttempts ?? TargetPayload.DefaultMaximumRetryAttempts,
                 MaximumEventAgeInSeconds = target.MaximumEventAgeInSeconds ?? TargetPayload.DefaultMaximumEventAgeInSeconds,
                 DeadLetterArn = target.DeadLetterArn,
+                FiringKey = Key,
             },
         ];
     }
+
+    public override SkippedTarget NoDelivery =>
+        new(_schedule.Target.Arn, "Nimbus invokes only Lambda function targets; this target was not invoked.");
 }

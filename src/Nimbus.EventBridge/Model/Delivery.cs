@@ -31,4 +31,13 @@ internal sealed record Delivery
     public required int MaximumEventAgeInSeconds { get; init; }
 
     public string? DeadLetterArn { get; init; }
+
+    /// <summary>The scheduler key of the rule or schedule that produced it; its firing is recorded under this key.</summary>
+    public string? FiringKey { get; init; }
+
+    /// <summary>The recorded firing this delivery reports its outcome to (set by the store).</summary>
+    public long? FiringId { get; init; }
+
+    /// <summary>Produced by "run now" rather than by a tick or an event.</summary>
+    public bool RunNow { get; init; }
 }

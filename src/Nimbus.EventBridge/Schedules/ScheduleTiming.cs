@@ -50,6 +50,20 @@ internal sealed class ScheduleTiming
     }
 
     /// <summary>
+    /// The next <paramref name="count"/> ticks strictly after <paramref name="after"/> (fewer when the schedule ends), for
+    /// the console's "next fire times". The same <see cref="Next"/> the scheduler fires by, so what is shown is what fires.
+    /// </summary>
+    public IReadOnlyList<DateTimeOffset> NextTimes(DateTimeOffset after, int count)
+    {
+        var times = new List<DateTimeOffset>(count);
+        for (var tick = Next(after); tick is { } t && times.Count < count; tick = Next(t))
+        {
+            times.Add(t);
+        }
+        return times;
+    }
+
+    /// <summary>
     /// The latest tick in (<paramref name="after"/>, <paramref name="now"/>], or null. Used after downtime: only the
     /// most recent missed tick is delivered (see docs/compatibility/events.md, "Ticks missed while down").
     /// </summary>

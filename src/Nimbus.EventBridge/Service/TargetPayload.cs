@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Nimbus.Core;
 using Nimbus.EventBridge.Model;
+using Nimbus.EventBridge.Store;
 using Nimbus.EventBridge.Transform;
 
 namespace Nimbus.EventBridge.Service;
@@ -55,10 +56,16 @@ internal static class TargetPayload
                 MaximumRetryAttempts = target.MaximumRetryAttempts ?? DefaultMaximumRetryAttempts,
                 MaximumEventAgeInSeconds = target.MaximumEventAgeInSeconds ?? DefaultMaximumEventAgeInSeconds,
                 DeadLetterArn = target.DeadLetterArn,
+                FiringKey = ScheduleKeys.Rule(scope, rule.EventBusName, rule.Name),
             });
         }
         return deliveries;
     }
+
+    /// <summary>Why <see cref="ForRule"/> produced nothing for <paramref name="rule"/>.</summary>
+    public static SkippedTarget NoDelivery(RuleRecord rule) => rule.Targets.Count == 0
+        ? new SkippedTarget("(no targets)", "The rule has no targets.")
+        : new SkippedTarget(string.Join(", ", rule.Targets.Select(t => t.Arn)), "Nimbus invokes only Lambda function targets; no target was invoked.");
 
     public static bool IsLambda(string arn) => Arn.TryParse(arn, out var parsed) && parsed.Service == "lambda";
 }

@@ -32,6 +32,9 @@ internal interface IEventBridgeStore
     /// <summary>Every rule with a schedule expression, in every scope (loaded by the scheduler at start).</summary>
     IReadOnlyList<(AwsScope Scope, RuleRecord Rule)> ListScheduledRules();
 
+    /// <summary>Every rule, scheduled or not, in every scope (for the console's overview).</summary>
+    IReadOnlyList<(AwsScope Scope, RuleRecord Rule)> ListAllRules();
+
     ScheduleGroupRecord? GetGroup(AwsScope scope, string name);
 
     bool TryAddGroup(AwsScope scope, ScheduleGroupRecord group);
@@ -62,12 +65,14 @@ internal interface IEventBridgeStore
     IReadOnlyDictionary<string, DateTimeOffset> AllLastTicks();
 
     /// <summary>
-    /// In one transaction, for each commit: records its tick as fired, queues its deliveries, and (for completed
+    /// In one transaction, for each commit: records its tick as fired, queues its deliveries (and records their
+    /// firings, or a SKIPPED one when there is nothing to deliver), and (for completed
     /// schedules with <c>ActionAfterCompletion: DELETE</c>) deletes the schedule. Batching the ticks due at the same
     /// moment into one transaction is what keeps 10,000 simultaneous ticks from costing 10,000 fsyncs.
     /// </summary>
     void CommitTicks(IReadOnlyList<TickCommit> commits);
 
+    /// <summary>Queues deliveries; those with a <see cref="Delivery.FiringKey"/> get a firing recorded.</summary>
     void Enqueue(IReadOnlyList<Delivery> deliveries);
 
     /// <summary>Deliveries due at <paramref name="now"/>, oldest first.</summary>
@@ -76,8 +81,15 @@ internal interface IEventBridgeStore
     /// <summary>The earliest time a queued delivery becomes due, or null when the outbox is empty.</summary>
     DateTimeOffset? NextDeliveryTime();
 
-    /// <summary>Removes delivered (or abandoned) deliveries, in one transaction.</summary>
-    void CompleteDeliveries(IReadOnlyList<long> ids);
+    /// <summary>Removes delivered (or abandoned) deliveries and records their firings' outcomes, in one transaction.</summary>
+    void CompleteDeliveries(IReadOnlyList<DeliveryOutcome> outcomes);
 
-    void RetryDelivery(long id, int attempts, DateTimeOffset notBefore);
+    /// <summary>Puts a delivery back for a later attempt; its firing shows RETRYING with <paramref name="error"/>.</summary>
+    void RetryDelivery(long id, int attempts, DateTimeOffset notBefore, string error);
+
+    /// <summary>Records a firing that had nothing to deliver (SKIPPED), for "run now" of such a rule or schedule.</summary>
+    void RecordSkipped(string key, DateTimeOffset at, SkippedTarget skipped, bool runNow);
+
+    /// <summary>The latest firings (newest first, at most <paramref name="perKey"/> each) of every rule and schedule, by key.</summary>
+    IReadOnlyDictionary<string, IReadOnlyList<FiringRecord>> RecentFirings(int perKey);
 }

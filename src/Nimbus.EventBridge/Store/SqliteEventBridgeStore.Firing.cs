@@ -32,15 +32,21 @@ internal sealed partial class SqliteEventBridgeStore
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
+        using var firings = new FiringRows(connection, transaction);
         foreach (var commit in commits)
         {
             Run(connection, transaction, "INSERT OR REPLACE INTO ticks VALUES ($k,$t)", [("$k", commit.Key), ("$t", commit.Tick.ToUnixTimeMilliseconds())]);
-            Insert(connection, transaction, commit.Deliveries);
+            Insert(connection, transaction, commit.Deliveries, commit.Tick, firings);
+            if (commit.Deliveries.Count == 0 && commit.Skipped is { } skipped)
+            {
+                firings.Record(commit.Key, commit.Tick, commit.Tick, skipped.Target, FiringOutcome.Skipped, skipped.Reason, runNow: false);
+            }
             if (commit.DeleteSchedule is { } schedule)
             {
                 DeleteScheduleRows(connection, transaction, schedule.Scope, schedule.Group, schedule.Name);
             }
         }
+        firings.Trim();
         transaction.Commit();
     }
 
@@ -48,7 +54,19 @@ internal sealed partial class SqliteEventBridgeStore
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        Insert(connection, transaction, deliveries);
+        using var firings = new FiringRows(connection, transaction);
+        Insert(connection, transaction, deliveries, null, firings);
+        firings.Trim();
+        transaction.Commit();
+    }
+
+    public void RecordSkipped(string key, DateTimeOffset at, SkippedTarget skipped, bool runNow)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var firings = new FiringRows(connection, transaction);
+        firings.Record(key, at, at, skipped.Target, FiringOutcome.Skipped, skipped.Reason, runNow);
+        firings.Trim();
         transaction.Commit();
     }
 
@@ -75,6 +93,7 @@ internal sealed partial class SqliteEventBridgeStore
                 MaximumRetryAttempts = doc.MaximumRetryAttempts,
                 MaximumEventAgeInSeconds = doc.MaximumEventAgeInSeconds,
                 DeadLetterArn = doc.DeadLetterArn,
+                FiringId = doc.FiringId,
             });
         }
         return due;
@@ -87,18 +106,23 @@ internal sealed partial class SqliteEventBridgeStore
         return command.ExecuteScalar() is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
-    public void CompleteDeliveries(IReadOnlyList<long> ids)
+    public void CompleteDeliveries(IReadOnlyList<DeliveryOutcome> outcomes)
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        foreach (var id in ids)
+        using var firings = new FiringRows(connection, transaction);
+        foreach (var outcome in outcomes)
         {
-            Run(connection, transaction, "DELETE FROM outbox WHERE id=$i", [("$i", id)]);
+            Run(connection, transaction, "DELETE FROM outbox WHERE id=$i", [("$i", outcome.Id)]);
+            if (outcome.FiringId is { } firing)
+            {
+                firings.SetOutcome(firing, outcome.Outcome, outcome.Error, outcome.Attempts, outcome.At);
+            }
         }
         transaction.Commit();
     }
 
-    public void RetryDelivery(long id, int attempts, DateTimeOffset notBefore)
+    public void RetryDelivery(long id, int attempts, DateTimeOffset notBefore, string error)
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
@@ -108,16 +132,28 @@ internal sealed partial class SqliteEventBridgeStore
             var doc = JsonSerializer.Deserialize(json, StoreJsonContext.Default.DeliveryDocument)! with { Attempts = attempts };
             Run(connection, transaction, "UPDATE outbox SET not_before_ms=$t, doc=$d WHERE id=$i",
                 [("$i", id), ("$t", notBefore.ToUnixTimeMilliseconds()), ("$d", JsonSerializer.Serialize(doc, StoreJsonContext.Default.DeliveryDocument))]);
+            if (doc.FiringId is { } firing)
+            {
+                using var firings = new FiringRows(connection, transaction);
+                firings.SetOutcome(firing, FiringOutcome.Retrying, error, attempts, null);
+            }
         }
         transaction.Commit();
     }
 
-    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Delivery> deliveries)
+    /// <summary>Queues deliveries; each one a rule or schedule produced also gets its firing row (tick: <paramref name="tick"/> or its creation).</summary>
+    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Delivery> deliveries, DateTimeOffset? tick,
+        FiringRows firings)
     {
         foreach (var delivery in deliveries)
         {
+            long? firing = null;
+            if (delivery.FiringKey is { } key)
+            {
+                firing = firings.Record(key, tick ?? delivery.CreatedAt, delivery.CreatedAt, delivery.FunctionArn, FiringOutcome.Pending, null, delivery.RunNow);
+            }
             var doc = new DeliveryDocument(delivery.Scope.AccountId, delivery.Scope.Region, delivery.FunctionArn, delivery.Payload, delivery.Source,
-                delivery.CreatedAt, delivery.Attempts, delivery.MaximumRetryAttempts, delivery.MaximumEventAgeInSeconds, delivery.DeadLetterArn);
+                delivery.CreatedAt, delivery.Attempts, delivery.MaximumRetryAttempts, delivery.MaximumEventAgeInSeconds, delivery.DeadLetterArn, firing);
             Run(connection, transaction, "INSERT INTO outbox (not_before_ms, doc) VALUES ($t,$d)",
                 [("$t", delivery.NotBefore.ToUnixTimeMilliseconds()), ("$d", JsonSerializer.Serialize(doc, StoreJsonContext.Default.DeliveryDocument))]);
         }

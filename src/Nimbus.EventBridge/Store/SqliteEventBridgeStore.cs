@@ -32,7 +32,7 @@ internal sealed partial class SqliteEventBridgeStore : IEventBridgeStore
     public SqliteEventBridgeStore(SqliteDatabase database)
     {
         _database = database;
-        _database.EnsureSchema(Schema);
+        _database.EnsureSchema(Schema + FiringsSchema);
     }
 
     public EventBusRecord? GetBus(AwsScope scope, string name) =>
@@ -50,7 +50,7 @@ internal sealed partial class SqliteEventBridgeStore : IEventBridgeStore
         using var transaction = connection.BeginTransaction();
         Run(connection, transaction, "DELETE FROM buses WHERE account=$a AND region=$r AND name=$n", Scoped(scope, ("$n", name)));
         Run(connection, transaction, "DELETE FROM rules WHERE account=$a AND region=$r AND bus=$n", Scoped(scope, ("$n", name)));
-        Run(connection, transaction, "DELETE FROM ticks WHERE key LIKE $k ESCAPE '\\'", [("$k", LikePrefix(ScheduleKeys.RulePrefix(scope, name)))]);
+        DeleteKeyState(connection, transaction, "key LIKE $k ESCAPE '\\'", LikePrefix(ScheduleKeys.RulePrefix(scope, name)));
         transaction.Commit();
     }
 
@@ -70,7 +70,7 @@ internal sealed partial class SqliteEventBridgeStore : IEventBridgeStore
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
         Run(connection, transaction, "DELETE FROM rules WHERE account=$a AND region=$r AND bus=$b AND name=$n", Scoped(scope, ("$b", bus), ("$n", name)));
-        Run(connection, transaction, "DELETE FROM ticks WHERE key=$k", [("$k", ScheduleKeys.Rule(scope, bus, name))]);
+        DeleteKeyState(connection, transaction, "key=$k", ScheduleKeys.Rule(scope, bus, name));
         transaction.Commit();
     }
 
@@ -79,6 +79,9 @@ internal sealed partial class SqliteEventBridgeStore : IEventBridgeStore
 
     public IReadOnlyList<(AwsScope Scope, RuleRecord Rule)> ListScheduledRules() =>
         QueryScoped("SELECT account, region, doc FROM rules WHERE scheduled=1", StoreJsonContext.Default.RuleRecord);
+
+    public IReadOnlyList<(AwsScope Scope, RuleRecord Rule)> ListAllRules() =>
+        QueryScoped("SELECT account, region, doc FROM rules ORDER BY account, region, bus, name", StoreJsonContext.Default.RuleRecord);
 
     public ScheduleGroupRecord? GetGroup(AwsScope scope, string name) =>
         QueryOne("SELECT doc FROM schedule_groups WHERE account=$a AND region=$r AND name=$n", StoreJsonContext.Default.ScheduleGroupRecord, Scoped(scope, ("$n", name)));
@@ -97,7 +100,7 @@ internal sealed partial class SqliteEventBridgeStore : IEventBridgeStore
         using var transaction = connection.BeginTransaction();
         Run(connection, transaction, "DELETE FROM schedule_groups WHERE account=$a AND region=$r AND name=$n", Scoped(scope, ("$n", name)));
         Run(connection, transaction, "DELETE FROM schedules WHERE account=$a AND region=$r AND grp=$n", Scoped(scope, ("$n", name)));
-        Run(connection, transaction, "DELETE FROM ticks WHERE key LIKE $k ESCAPE '\\'", [("$k", LikePrefix(ScheduleKeys.SchedulePrefix(scope, name)))]);
+        DeleteKeyState(connection, transaction, "key LIKE $k ESCAPE '\\'", LikePrefix(ScheduleKeys.SchedulePrefix(scope, name)));
         transaction.Commit();
     }
 
@@ -134,7 +137,14 @@ internal sealed partial class SqliteEventBridgeStore : IEventBridgeStore
     private static void DeleteScheduleRows(SqliteConnection connection, SqliteTransaction transaction, AwsScope scope, string group, string name)
     {
         Run(connection, transaction, "DELETE FROM schedules WHERE account=$a AND region=$r AND grp=$g AND name=$n", Scoped(scope, ("$g", group), ("$n", name)));
-        Run(connection, transaction, "DELETE FROM ticks WHERE key=$k", [("$k", ScheduleKeys.Schedule(scope, group, name))]);
+        DeleteKeyState(connection, transaction, "key=$k", ScheduleKeys.Schedule(scope, group, name));
+    }
+
+    /// <summary>A deleted rule or schedule takes its fired-tick state and its firing record with it.</summary>
+    private static void DeleteKeyState(SqliteConnection connection, SqliteTransaction transaction, string condition, string key)
+    {
+        Run(connection, transaction, "DELETE FROM ticks WHERE " + condition, [("$k", key)]);
+        Run(connection, transaction, "DELETE FROM firings WHERE " + condition, [("$k", key)]);
     }
 
     private static string LikePrefix(string prefix) =>

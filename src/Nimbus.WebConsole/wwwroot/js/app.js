@@ -9,6 +9,7 @@ const pages = {
   s3: () => import('./pages/s3.js'),
   dynamodb: () => import('./pages/dynamodb.js'),
   apigateway: () => import('./pages/apigateway.js'),
+  schedules: () => import('./pages/schedules.js'),
   costs: () => import('./pages/costs.js'),
   system: () => import('./pages/system.js'),
 };

@@ -97,6 +97,14 @@ export async function nimbus(path) {
   return response.json();
 }
 
+/** A SigV4-signed POST of JSON to a /_nimbus endpoint that changes something (run a schedule now). */
+export async function nimbusPost(path, service, input) {
+  const response = await send(service, 'POST', path, { headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(data.error ?? `${path}: ${response.status}`);
+  return data;
+}
+
 export const lambda = (method, path, options) => restJson('lambda', method, '/2015-03-31' + path, options);
 export const logs = (operation, input) => awsJson('logs', 'Logs_20140328.' + operation, input);
 export const metrics = (operation, input) => awsJson('monitoring', 'GraniteServiceVersion20100801.' + operation, input, '1.0');

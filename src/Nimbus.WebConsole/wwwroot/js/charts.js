@@ -83,3 +83,27 @@ export function barChart(container, { title, bars, format = formatNumber }) {
   }
   container.replaceChildren(svg);
 }
+
+const OUTCOME_COLORS = { SUCCEEDED: '#16a34a', FAILED: '#dc2626', RETRYING: '#d97706', PENDING: '#9ca3af', SKIPPED: '#6b7280' };
+
+/**
+ * A strip of firings `[{ t: Date, outcome, label }]` over [from, to]: one bar per firing, coloured by outcome (green
+ * succeeded, red failed, amber retrying, grey pending or skipped), so a run of failures stands out at a glance.
+ */
+export function firingTimeline(container, { title, firings, from, to }) {
+  const width = 200, height = 40, left = 2, right = 2, top = 4, bottom = 13;
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart firing-timeline', role: 'img', 'aria-label': title });
+  el('line', { x1: left, x2: width - right, y1: height - bottom, y2: height - bottom, class: 'grid' }, svg);
+  const x = t => left + ((t - from) / Math.max(1, to - from)) * (width - left - right);
+  for (const f of firings) {
+    const bar = el('rect', { x: Math.max(left, x(f.t) - 2), y: top, width: 4, height: height - top - bottom, rx: 1,
+      fill: OUTCOME_COLORS[f.outcome] ?? '#6b7280', class: 'firing', 'data-outcome': f.outcome }, svg);
+    el('title', {}, bar).textContent = f.label;
+  }
+  el('text', { x: left, y: height - 2, class: 'axis' }, svg).textContent = from.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  el('text', { x: width - right, y: height - 2, class: 'axis', 'text-anchor': 'end' }, svg).textContent = 'now';
+  if (firings.length === 0) {
+    el('text', { x: width / 2, y: 20, class: 'empty', 'text-anchor': 'middle' }, svg).textContent = 'Not fired yet';
+  }
+  container.replaceChildren(svg);
+}

@@ -14,7 +14,7 @@ export async function render(main, _args, live) {
     holder.replaceChildren(definitionList([
       ['Status', health.status],
       ['Version', health.version],
-      ['Up for', `${Math.round(health.uptimeSeconds)} s`],
+      ['Up for', h('span', { 'data-testid': 'uptime' }, `${Math.round(health.uptimeSeconds)} s`)],
       ['Isolation', h('span', { 'data-testid': 'isolation' }, health.isolation)],
       ['Runtimes available', health.runtimes.available.join(', ')],
       ['Runtimes not installed', health.runtimes.unavailable.join(', ') || '—'],
