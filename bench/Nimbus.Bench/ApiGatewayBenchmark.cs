@@ -21,7 +21,8 @@ internal static class ApiGatewayBenchmark
         try
         {
             const string name = "apigw-bench";
-            await lambda.CreateNoOpFunctionAsync(name, "nodejs20.x");
+            // REST proxy integrations need a statusCode (a bare {} is a 502 "Malformed Lambda proxy response" there).
+            await lambda.CreateNoOpFunctionAsync(name, "nodejs20.x", """({ statusCode: 200, body: "" })""");
             var apiId = await CreateApiAsync(http, $"arn:aws:lambda:us-east-1:000000000000:function:{name}");
             var apiHost = $"{apiId}.execute-api.localhost:{host.Endpoint.Port}";
             var restHost = $"{await RestApiSetup.CreateAsync(http, $"arn:aws:lambda:us-east-1:000000000000:function:{name}")}.execute-api.localhost:{host.Endpoint.Port}";
