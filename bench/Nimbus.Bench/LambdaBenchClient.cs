@@ -25,11 +25,12 @@ internal sealed class LambdaBenchClient : IDisposable
             $"AWS4-HMAC-SHA256 Credential=bench/20261127/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature={new string('0', 64)}");
     }
 
-    public async Task CreateNoOpFunctionAsync(string name, string runtime)
+    /// <summary>A function answering <paramref name="nodeResult"/> (Node.js; Python answers <c>{}</c>).</summary>
+    public async Task CreateNoOpFunctionAsync(string name, string runtime, string nodeResult = "{}")
     {
         var (file, handler, source) = runtime.StartsWith("python", StringComparison.Ordinal)
             ? ("app.py", "app.handler", "def handler(event, context):\n    return {}\n")
-            : ("index.js", "index.handler", "exports.handler = async () => ({});\n");
+            : ("index.js", "index.handler", $"exports.handler = async () => ({nodeResult});\n");
         var body = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["FunctionName"] = name,

@@ -150,7 +150,15 @@ internal sealed class ExecuteApiEndpoint : IHostedEndpointHandler
         {
             return GatewayResponse.TooManyRequests();
         }
-        var authorization = route.AuthorizationType == "AWS_IAM" ? _iam.Authorize(http.Request, request.Body).Outcome : await AuthorizeAsync(request, route, cancellationToken);
+        AuthorizationOutcome authorization;
+        if (route.AuthorizationType == "AWS_IAM")
+        {
+            (authorization, request.CallerAccessKey) = _iam.Authorize(http.Request, request.Body);
+        }
+        else
+        {
+            authorization = await AuthorizeAsync(request, route, cancellationToken);
+        }
         if (!authorization.IsAllowed)
         {
             return authorization.Refusal!;

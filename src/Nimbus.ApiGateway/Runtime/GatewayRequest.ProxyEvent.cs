@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Nimbus.ApiGateway.Runtime.Authorization;
 
 namespace Nimbus.ApiGateway.Runtime;
 
@@ -28,7 +29,7 @@ internal sealed partial class GatewayRequest
 
     bool IProxyEventRequest.BodyIsBase64 => Body.Length > 0 && !BodyIsText;
 
-    string? IProxyEventRequest.Identity(string name) => null;
+    string? IProxyEventRequest.Identity(string name) => CallerIdentity.Of(CallerAccessKey, Api.AccountId, name);
 
     /// <summary>HTTP APIs always send <c>authorizer</c>: a Lambda authorizer's context under <c>lambda</c>, else JWT claims and scopes (null without JWT).</summary>
     void IProxyEventRequest.WriteAuthorizer(Utf8JsonWriter json)

@@ -47,6 +47,9 @@ internal sealed partial class GatewayRequest : IProxyEventRequest
     public JsonElement? LambdaAuthorizerContext { get; set; }
     public string? PrincipalId { get; set; }
 
+    /// <summary>Who signed an AWS_IAM request (the access key id).</summary>
+    public string? CallerAccessKey { get; set; }
+
     /// <summary>How long the integration took (CloudWatch IntegrationLatency); null when none was called.</summary>
     public TimeSpan? IntegrationLatency { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Nimbus.ApiGateway.Runtime.Authorization;
 
 namespace Nimbus.ApiGateway.Runtime;
 
@@ -142,6 +143,10 @@ internal static class PayloadV2Writer
             json.WritePropertyName("lambda");
             context.WriteTo(json);
             json.WriteEndObject();
+        }
+        else if (request.CallerAccessKey is not null)
+        {
+            CallerIdentity.WriteIam(json, request.CallerAccessKey, request.Api.AccountId);
         }
     }
 

@@ -29,6 +29,15 @@ internal sealed class WebSocketConnection : IDisposable
 
     public string Id { get; }
 
+    /// <summary>What the <c>$connect</c> Lambda authorizer answered; later events carry it in <c>requestContext.authorizer</c>.</summary>
+    public string? PrincipalId { get; set; }
+    public System.Text.Json.JsonElement? AuthorizerContext { get; set; }
+    public long AuthorizerLatencyMs { get; set; }
+
+    /// <summary>The API key <c>$connect</c> presented, when its route requires one.</summary>
+    public string? ApiKey { get; set; }
+    public string? ApiKeyId { get; set; }
+
     /// <summary>The API as it was at connect time: its id, account and region never change.</summary>
     public ApiDocument Api { get; }
 

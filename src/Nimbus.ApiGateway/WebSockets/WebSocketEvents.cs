@@ -18,30 +18,53 @@ internal static class WebSocketEvents
         Write(json =>
         {
             Headers(json, headers);
-            if (query.Count > 0)
-            {
-                json.WriteStartObject("queryStringParameters");
-                foreach (var group in query.GroupBy(q => q.Key, StringComparer.Ordinal))
-                {
-                    // Single-value form: the last value wins, as in payload format 1.0.
-                    json.WriteString(group.Key, group.Last().Value);
-                }
-                json.WriteEndObject();
-                json.WriteStartObject("multiValueQueryStringParameters");
-                foreach (var group in query.GroupBy(q => q.Key, StringComparer.Ordinal))
-                {
-                    json.WriteStartArray(group.Key);
-                    foreach (var (_, value) in group)
-                    {
-                        json.WriteStringValue(value);
-                    }
-                    json.WriteEndArray();
-                }
-                json.WriteEndObject();
-            }
+            Query(json, query);
             RequestContext(json, connection, ProtocolRules.Connect, "CONNECT", requestId, time, null, null);
             json.WriteBoolean("isBase64Encoded", false);
         });
+
+    /// <summary>A <c>$connect</c> REQUEST authorizer's event (AWS's "WebSocket API Lambda authorizer" input).</summary>
+    public static byte[] Authorizer(WebSocketConnection connection, ConnectRequest request, string methodArn, IReadOnlyDictionary<string, string>? stageVariables) =>
+        Write(json =>
+        {
+            json.WriteString("type", "REQUEST");
+            json.WriteString("methodArn", methodArn);
+            Headers(json, request.Headers);
+            Query(json, request.Query);
+            json.WriteStartObject("stageVariables");
+            foreach (var (name, value) in stageVariables ?? new Dictionary<string, string>())
+            {
+                json.WriteString(name, value);
+            }
+            json.WriteEndObject();
+            RequestContext(json, connection, ProtocolRules.Connect, "CONNECT", request.RequestId, request.Time, null, null);
+        });
+
+    private static void Query(Utf8JsonWriter json, List<KeyValuePair<string, string>> query)
+    {
+        if (query.Count == 0)
+        {
+            return;
+        }
+        json.WriteStartObject("queryStringParameters");
+        foreach (var group in query.GroupBy(q => q.Key, StringComparer.Ordinal))
+        {
+            // Single-value form: the last value wins, as in payload format 1.0.
+            json.WriteString(group.Key, group.Last().Value);
+        }
+        json.WriteEndObject();
+        json.WriteStartObject("multiValueQueryStringParameters");
+        foreach (var group in query.GroupBy(q => q.Key, StringComparer.Ordinal))
+        {
+            json.WriteStartArray(group.Key);
+            foreach (var (_, value) in group)
+            {
+                json.WriteStringValue(value);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
 
     public static byte[] Message(WebSocketConnection connection, string routeKey, string messageId, string requestId, DateTimeOffset time, string body) =>
         Write(json =>
@@ -111,9 +134,29 @@ internal static class WebSocketEvents
         json.WriteNumber("connectedAt", connection.ConnectedAt.ToUnixTimeMilliseconds());
         json.WriteNumber("requestTimeEpoch", time.ToUnixTimeMilliseconds());
         json.WriteStartObject("identity");
+        if (connection.ApiKey is not null)
+        {
+            json.WriteString("apiKey", connection.ApiKey);
+            json.WriteString("apiKeyId", connection.ApiKeyId);
+        }
         json.WriteString("userAgent", connection.Identity.UserAgent);
         json.WriteString("sourceIp", connection.Identity.SourceIp);
         json.WriteEndObject();
+        if (connection.PrincipalId is not null || connection.AuthorizerContext is not null)
+        {
+            // WebSocket APIs flatten the authorizer's context next to principalId, as REST APIs do.
+            json.WriteStartObject("authorizer");
+            if (connection.AuthorizerContext is { } context)
+            {
+                foreach (var member in context.EnumerateObject())
+                {
+                    member.WriteTo(json);
+                }
+            }
+            json.WriteString("principalId", connection.PrincipalId);
+            json.WriteNumber("integrationLatency", connection.AuthorizerLatencyMs);
+            json.WriteEndObject();
+        }
         json.WriteString("requestId", requestId);
         json.WriteString("domainName", connection.DomainName);
         json.WriteString("connectionId", connection.Id);

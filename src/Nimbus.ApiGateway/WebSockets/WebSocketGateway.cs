@@ -25,6 +25,8 @@ internal sealed partial class WebSocketGateway
     private readonly ConnectionRegistry _connections;
     private readonly WebSocketIntegration _integration;
     private readonly IamAuthorizer _iam;
+    private readonly WebSocketAuthorizer _authorizer;
+    private readonly WebSocketApiKeys _keys;
     private readonly ConnectionsApi _connectionsApi;
     private readonly MessageSender _sender;
     private readonly ApiGatewayMetrics _metrics;
@@ -33,8 +35,11 @@ internal sealed partial class WebSocketGateway
     private readonly ILogger<WebSocketGateway> _logger;
 
     public WebSocketGateway(HttpApiService service, ServedApis served, ConnectionRegistry connections, WebSocketIntegration integration, IamAuthorizer iam,
-        ConnectionsApi connectionsApi, MessageSender sender, ApiGatewayMetrics metrics, WebSocketLimits limits, TimeProvider time, ILogger<WebSocketGateway> logger)
+        WebSocketAuthorizer authorizer, WebSocketApiKeys keys, ConnectionsApi connectionsApi, MessageSender sender, ApiGatewayMetrics metrics, WebSocketLimits limits,
+        TimeProvider time, ILogger<WebSocketGateway> logger)
     {
+        _authorizer = authorizer;
+        _keys = keys;
         _service = service;
         _served = served;
         _connections = connections;
@@ -137,17 +142,30 @@ internal sealed partial class WebSocketGateway
                     return (outcome.Refusal, null);
                 }
                 break;
-            case "CUSTOM":
-                // Lambda authorizers of WebSocket APIs are not served yet (docs/compatibility/apigatewayv2.md).
-                _metrics.WebSocket(api, connection.Stage, "ExecutionError");
-                return (GatewayResponse.InternalServerError(), null);
+        }
+        var headers = HandshakeHeaders(http, connection, now);
+        var query = GatewayRequestReader.ParseQuery(http.Request.QueryString.HasValue ? http.Request.QueryString.Value![1..] : "");
+        var request = new ConnectRequest(requestId, now, headers, query);
+        if (route.AuthorizationType == "CUSTOM")
+        {
+            var refusal = route.AuthorizerId is { } authorizerId && deployment.Authorizers.GetValueOrDefault(authorizerId) is { } authorizer
+                ? await _authorizer.AuthorizeAsync(connection, stage, authorizer, request, http.RequestAborted)
+                : GatewayResponse.InternalServerError();
+            if (refusal is not null)
+            {
+                _metrics.WebSocket(api, connection.Stage, refusal.StatusCode >= 500 ? "ExecutionError" : "ClientError");
+                return (refusal, null);
+            }
+        }
+        if (route.ApiKeyRequired == true && _keys.Check(connection, request) is { } keyRefusal)
+        {
+            _metrics.WebSocket(api, connection.Stage, "ClientError");
+            return (keyRefusal, null);
         }
         if (deployment.IntegrationOf(route) is not { } integration)
         {
             return (null, null);
         }
-        var headers = HandshakeHeaders(http, connection, now);
-        var query = GatewayRequestReader.ParseQuery(http.Request.QueryString.HasValue ? http.Request.QueryString.Value![1..] : "");
         var payload = WebSocketEvents.Connect(connection, requestId, now, headers, query);
         _metrics.WebSocket(api, connection.Stage, "ConnectCount");
         var result = await _integration.InvokeAsync(api, stage, integration, payload, http.RequestAborted);

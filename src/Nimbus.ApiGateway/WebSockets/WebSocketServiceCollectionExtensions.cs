@@ -24,6 +24,8 @@ internal static class WebSocketServiceCollectionExtensions
         services.AddSingleton<MessageSender>();
         services.AddSingleton<WebSocketIntegration>();
         services.AddSingleton<ConnectionsApi>();
+        services.AddSingleton<WebSocketAuthorizer>();
+        services.AddSingleton<WebSocketApiKeys>();
         services.AddSingleton<WebSocketGateway>();
         services.AddSingleton<IAwsServiceHandler, ConnectionsServiceHandler>();
         return services;

@@ -57,9 +57,50 @@ public sealed class RestIamTests(GatewayFixture gateway) : IAsyncLifetime
         var evt = await GatewayFixture.EventOf(await PostAsync(await SignAsync(Url, "{\"a\":1}")));
         var identity = evt.GetProperty("requestContext").GetProperty("identity");
 
+        // Nimbus has no IAM users: the signer is the account's root, for which AWS names the account as caller and user.
         Assert.Equal("test", identity.GetProperty("accessKey").GetString());
-        Assert.Equal("test", identity.GetProperty("caller").GetString());
+        Assert.Equal("000000000000", identity.GetProperty("caller").GetString());
+        Assert.Equal("000000000000", identity.GetProperty("user").GetString());
         Assert.Equal("000000000000", identity.GetProperty("accountId").GetString());
+        Assert.Equal("arn:aws:iam::000000000000:root", identity.GetProperty("userArn").GetString());
+    }
+
+    [Fact]
+    public async Task HttpApi_Signed_NamesTheCaller_InAuthorizerIamFor20_AndIdentityFor10()
+    {
+        var ids = await RestScripts.RunAsync(gateway, $$"""
+            v2 = client("apigatewayv2")
+            api = v2.create_api(Name="iam-http", ProtocolType="HTTP")["ApiId"]
+            for fmt, path in [("2.0", "/v2"), ("1.0", "/v1")]:
+                integration = v2.create_integration(ApiId=api, IntegrationType="AWS_PROXY", IntegrationUri="{{gateway.EchoArn}}", PayloadFormatVersion=fmt)["IntegrationId"]
+                v2.create_route(ApiId=api, RouteKey="POST " + path, AuthorizationType="AWS_IAM", Target="integrations/" + integration)
+            v2.create_stage(ApiId=api, StageName="$default", AutoDeploy=True)
+            print(json.dumps({"api": api}))
+            """);
+        var apiId = ids.GetProperty("api").GetString()!;
+        async Task<JsonElement> CallAsync(string path)
+        {
+            var headers = await SignAsync($"http://{apiId}.execute-api.localhost:{gateway.Endpoint.Port}{path}", "{}");
+            return await GatewayFixture.EventOf(await gateway.PostJsonAsync(apiId, path, "{}", r =>
+            {
+                foreach (var (name, value) in headers)
+                {
+                    r.Headers.TryAddWithoutValidation(name, value);
+                }
+            }));
+        }
+
+        var iam = (await CallAsync("/v2")).GetProperty("requestContext").GetProperty("authorizer").GetProperty("iam");
+        var identity = (await CallAsync("/v1")).GetProperty("requestContext").GetProperty("identity");
+
+        Assert.Equal(["accessKey", "accountId", "callerId", "cognitoIdentity", "principalOrgId", "userArn", "userId"], RestScripts.Keys(iam));
+        Assert.Equal("test", iam.GetProperty("accessKey").GetString());
+        Assert.Equal("000000000000", iam.GetProperty("accountId").GetString());
+        Assert.Equal("000000000000", iam.GetProperty("callerId").GetString());
+        Assert.Equal("arn:aws:iam::000000000000:root", iam.GetProperty("userArn").GetString());
+        Assert.Equal(JsonValueKind.Null, iam.GetProperty("cognitoIdentity").ValueKind);
+        Assert.Equal("test", identity.GetProperty("accessKey").GetString());
+        Assert.Equal("000000000000", identity.GetProperty("caller").GetString());
         Assert.Equal("arn:aws:iam::000000000000:root", identity.GetProperty("userArn").GetString());
     }
 

@@ -115,6 +115,10 @@ internal sealed class RestApiEndpoint
 
     private async Task<GatewayResponse> RouteAsync(HttpContext http, RestRequest request)
     {
+        if (ResourcePolicy.Check(request) is { } policyRefusal)
+        {
+            return policyRefusal;
+        }
         var method = request.MethodConfig;
         var settings = request.Stage.MethodSettings?.GetValueOrDefault(RestApiService.MethodSettingKey(request.ResourcePath, method.HttpMethod!))
             ?? request.Stage.MethodSettings?.GetValueOrDefault("*/*");
@@ -145,7 +149,7 @@ internal sealed class RestApiEndpoint
         {
             "AWS_PROXY" => await _lambda.InvokeAsync(request, integration, http.RequestAborted),
             "HTTP_PROXY" => await _http.InvokeAsync(request, integration, http.RequestAborted),
-            "MOCK" or "HTTP" => await _mapped.InvokeAsync(request, integration, http.RequestAborted),
+            "MOCK" or "HTTP" or "AWS" => await _mapped.InvokeAsync(request, integration, http.RequestAborted),
             _ => RestResponses.InternalServerError(),
         };
     }

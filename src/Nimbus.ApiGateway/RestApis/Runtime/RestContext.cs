@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nimbus.ApiGateway.Runtime;
+using Nimbus.ApiGateway.Runtime.Authorization;
 
 namespace Nimbus.ApiGateway.RestApis.Runtime;
 
@@ -29,7 +30,8 @@ internal static class RestContext
         "identity.userAgent" => request.UserAgent,
         "identity.apiKey" => request.ApiKey,
         "identity.apiKeyId" => request.ApiKeyId,
-        "identity.accessKey" or "identity.caller" or "identity.user" => request.CallerAccessKey,
+        "identity.accessKey" or "identity.caller" or "identity.user" or "identity.userArn" or "identity.accountId" =>
+            CallerIdentity.Of(request.CallerAccessKey, request.AccountId, name["identity.".Length..]),
         "authorizer.principalId" => request.PrincipalId,
         _ when name.StartsWith("authorizer.", StringComparison.Ordinal) =>
             request.AuthorizerContext?.GetValueOrDefault(name["authorizer.".Length..]) is { } value

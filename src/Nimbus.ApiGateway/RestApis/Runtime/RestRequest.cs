@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Nimbus.ApiGateway.RestApis.Model;
 using Nimbus.ApiGateway.Runtime;
+using Nimbus.ApiGateway.Runtime.Authorization;
 
 namespace Nimbus.ApiGateway.RestApis.Runtime;
 
@@ -78,10 +79,7 @@ internal sealed class RestRequest : IProxyEventRequest
     {
         "apiKey" => ApiKey,
         "apiKeyId" => ApiKeyId,
-        "accessKey" or "caller" or "user" => CallerAccessKey,
-        "accountId" => CallerAccessKey is null ? null : AccountId,
-        "userArn" => CallerAccessKey is null ? null : $"arn:aws:iam::{AccountId}:root",
-        _ => null,
+        _ => CallerIdentity.Of(CallerAccessKey, AccountId, name),
     };
 
     /// <summary>

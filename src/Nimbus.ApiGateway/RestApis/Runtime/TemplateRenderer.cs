@@ -1,67 +1,38 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using Nimbus.ApiGateway.RestApis.Velocity;
 
 namespace Nimbus.ApiGateway.RestApis.Runtime;
 
 /// <summary>
-/// Mapping templates (MOCK and HTTP integrations) with the references most templates use: <c>$context.*</c>,
-/// <c>$stageVariables.*</c>, <c>$input.params('name')</c> (path, then query string, then header),
-/// <c>$input.body</c>, and <c>$input.json('…')</c>/<c>$input.path('…')</c> with a <c>$</c> or <c>$.a.b</c> path. Velocity
-/// directives (<c>#set</c>, <c>#if</c>, <c>#foreach</c>) are not evaluated; their text is left as it is.
+/// Renders a mapping template (Velocity, see <see cref="VelocityParser"/>) for one request with API Gateway's roots:
+/// <c>$input</c> over <paramref name="payload"/> (the method request's body for request templates, the integration's
+/// answer for response templates), <c>$context</c>, <c>$stageVariables</c> and <c>$util</c>. Throws
+/// <see cref="VelocityException"/> for a template that does not parse and <see cref="VelocityBodyException"/> when it
+/// reads a payload that is not JSON as JSON.
 /// </summary>
-internal static partial class TemplateRenderer
+internal static class TemplateRenderer
 {
-    [GeneratedRegex("""\$input\.params\(\s*['"]([^'"]+)['"]\s*\)|\$input\.(json|path)\(\s*['"]([^'"]+)['"]\s*\)|\$input\.body|\$\{?context\.([A-Za-z0-9_.]*[A-Za-z0-9_])\}?|\$\{?stageVariables\.([A-Za-z0-9_]+)\}?""",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex References();
-
-    public static string Render(string template, RestRequest request, byte[] input) =>
-        References().Replace(template, match =>
-        {
-            if (match.Groups[1].Success)
-            {
-                var name = match.Groups[1].Value;
-                return request.PathParameters.GetValueOrDefault(name) ?? request.QueryValue(name) ?? request.Header(name) ?? "";
-            }
-            if (match.Groups[2].Success)
-            {
-                return JsonAt(input, match.Groups[3].Value, asJson: match.Groups[2].Value == "json");
-            }
-            if (match.Groups[4].Success)
-            {
-                return RestContext.Variable(request, match.Groups[4].Value) ?? "";
-            }
-            if (match.Groups[5].Success)
-            {
-                return request.StageVariables?.GetValueOrDefault(match.Groups[5].Value) ?? "";
-            }
-            return Encoding.UTF8.GetString(input);
-        });
-
-    /// <summary>The value at a <c>$.a.b</c> path of a JSON body: JSON text for <c>json()</c>, the bare value for <c>path()</c> strings.</summary>
-    private static string JsonAt(byte[] input, string path, bool asJson)
+    public static string Render(string template, RestRequest request, byte[] payload, Dictionary<string, string> overrides)
     {
-        if (path == "$")
+        var render = VelocityParser.Parse(template);
+        var stageVariables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in request.StageVariables ?? new Dictionary<string, string>())
         {
-            return input.Length == 0 ? "{}" : Encoding.UTF8.GetString(input);
+            stageVariables[name] = value;
         }
-        try
+        var scope = new VelocityScope(new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            using var document = JsonDocument.Parse(input);
-            var node = document.RootElement;
-            foreach (var member in path.TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(member, out node))
-                {
-                    return asJson ? "null" : "";
-                }
-            }
-            return !asJson && node.ValueKind == JsonValueKind.String ? node.GetString()! : node.GetRawText();
-        }
-        catch (JsonException)
-        {
-            return asJson ? "null" : "";
-        }
+            ["input"] = new VelocityInput(payload, request),
+            ["context"] = new VelocityContext(name => ContextValue(request, name), overrides),
+            ["stageVariables"] = stageVariables,
+            ["util"] = new VelocityUtil(),
+        });
+        render(scope);
+        return scope.Output.ToString();
     }
+
+    /// <summary>A <c>$context</c> variable; an authorizer's context members keep their JSON type (Cognito's <c>claims</c> is a map).</summary>
+    private static object? ContextValue(RestRequest request, string name) =>
+        name.StartsWith("authorizer.", StringComparison.Ordinal) && request.AuthorizerContext?.TryGetValue(name["authorizer.".Length..], out var value) == true
+            ? JsonValues.ToObject(value)
+            : RestContext.Variable(request, name);
 }

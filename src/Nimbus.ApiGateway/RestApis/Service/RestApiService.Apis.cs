@@ -1,4 +1,5 @@
 using Nimbus.ApiGateway.RestApis.Model;
+using Nimbus.ApiGateway.RestApis.Runtime;
 using Nimbus.Core;
 
 namespace Nimbus.ApiGateway.RestApis.Service;
@@ -32,7 +33,7 @@ internal sealed partial class RestApiService
             MinimumCompressionSize = input.MinimumCompressionSize,
             ApiKeySource = input.ApiKeySource ?? "HEADER",
             EndpointConfiguration = input.EndpointConfiguration ?? new EndpointConfiguration { Types = ["EDGE"], IpAddressType = "ipv4" },
-            Policy = input.Policy,
+            Policy = ResourcePolicy.Validate(input.Policy),
             Tags = input.Tags ?? [],
             DisableExecuteApiEndpoint = input.DisableExecuteApiEndpoint ?? false,
             RootResourceId = root.Id,
@@ -82,7 +83,7 @@ internal sealed partial class RestApiService
                         break;
                     case ["policy"]:
                         Patches.RequireSet(op, removable: true);
-                        api.Policy = Patches.OptionalText(op);
+                        api.Policy = ResourcePolicy.Validate(Patches.OptionalText(op));
                         break;
                     case ["apiKeySource"]:
                         Patches.RequireSet(op);

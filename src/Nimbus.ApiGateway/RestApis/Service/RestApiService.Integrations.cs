@@ -197,9 +197,10 @@ internal sealed partial class RestApiService
         {
             throw RestErrors.BadRequest("Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
         }
-        if (input.Type == "AWS")
+        if (input.Type == "AWS" && IntegrationTarget.FunctionOf(input.Uri!) is null && !input.Uri!.Contains("${stageVariables.", StringComparison.Ordinal))
         {
-            throw RestErrors.BadRequest("Integrations of type 'AWS' (non-proxy AWS service integrations) are not supported by Nimbus; use AWS_PROXY");
+            // Lambda is the one AWS service a non-proxy integration can reach in Nimbus.
+            throw RestErrors.BadRequest("Integrations of type 'AWS' are supported by Nimbus for Lambda function invocations only; use a lambda:path/2015-03-31/functions/{arn}/invocations URI");
         }
         if (input.TimeoutInMillis is < 50 or > 29000)
         {

@@ -154,7 +154,7 @@ internal sealed partial class UsagePlanService
     {
         foreach (var stage in plan.ApiStages ?? [])
         {
-            if (stage.ApiId is null || stage.Stage is null || !_apis.Exists(scope, stage.ApiId) || _apis.FindForDataPlane(stage.ApiId)?.Stages.ContainsKey(stage.Stage) != true)
+            if (stage.ApiId is null || stage.Stage is null || !StageExists(scope, stage.ApiId, stage.Stage))
             {
                 throw RestErrors.BadRequest($"Invalid API Stage {{api: {stage.ApiId}, stage: {stage.Stage}}} specified for usageplan {plan.Id}");
             }

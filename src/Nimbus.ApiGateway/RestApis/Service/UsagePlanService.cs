@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Nimbus.ApiGateway.RestApis.Model;
 using Nimbus.ApiGateway.RestApis.Store;
+using Nimbus.ApiGateway.Service;
 using Nimbus.Core;
 
 namespace Nimbus.ApiGateway.RestApis.Service;
@@ -13,16 +14,18 @@ internal sealed partial class UsagePlanService
 {
     private readonly IRestApiStore _store;
     private readonly RestApiService _apis;
+    private readonly HttpApiService _webSocketApis;
     private readonly UsageCounter _usage;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, ApiKeyDocument> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, UsagePlanDocument> _plans = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public UsagePlanService(IRestApiStore store, RestApiService apis, UsageCounter usage, TimeProvider time)
+    public UsagePlanService(IRestApiStore store, RestApiService apis, HttpApiService webSocketApis, UsageCounter usage, TimeProvider time)
     {
         _store = store;
         _apis = apis;
+        _webSocketApis = webSocketApis;
         _usage = usage;
         _time = time;
         foreach (var key in store.LoadApiKeys())
@@ -56,4 +59,11 @@ internal sealed partial class UsagePlanService
 
     private static T Copy<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         System.Text.Json.JsonSerializer.Deserialize(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, type), type)!;
+
+    /// <summary>Usage plans cover stages of REST APIs and of WebSocket APIs (whose <c>$connect</c> can require a key).</summary>
+    private bool StageExists(AwsScope scope, string apiId, string stage) =>
+        _apis.Exists(scope, apiId)
+            ? _apis.FindForDataPlane(apiId)?.Stages.ContainsKey(stage) == true
+            : _webSocketApis.FindForDataPlane(apiId) is { } api && api.Api.ProtocolType == "WEBSOCKET" && api.AccountId == scope.AccountId
+                && api.Region == scope.Region && api.Stages.ContainsKey(stage);
 }

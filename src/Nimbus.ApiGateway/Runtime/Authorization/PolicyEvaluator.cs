@@ -45,7 +45,8 @@ internal static class PolicyEvaluator
         return list.Any(p => p.ValueKind == JsonValueKind.String && Glob(p.GetString()!, value));
     }
 
-    private static bool Glob(string pattern, string value) =>
+    /// <summary>IAM wildcards: <c>*</c> any run of characters, <c>?</c> one.</summary>
+    public static bool Glob(string pattern, string value) =>
         Regex.IsMatch(value, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
             RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

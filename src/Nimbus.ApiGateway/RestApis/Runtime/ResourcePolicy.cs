@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.Json;
+using Nimbus.ApiGateway.RestApis.Service;
+using Nimbus.ApiGateway.Runtime;
+using Nimbus.ApiGateway.Runtime.Authorization;
+
+namespace Nimbus.ApiGateway.RestApis.Runtime;
+
+/// <summary>
+/// REST API resource policies for <c>execute-api:Invoke</c>: statements whose principal is everyone (<c>"*"</c> or
+/// <c>{"AWS": "*"}</c>), resources as full ARNs or AWS's short form <c>execute-api:/{stage}/{METHOD}/{path}</c> with
+/// <c>*</c>/<c>?</c> wildcards, and the conditions <c>IpAddress</c>/<c>NotIpAddress</c> on <c>aws:SourceIp</c> (CIDRs)
+/// and <c>StringEquals</c>/<c>StringNotEquals</c> on <c>aws:SourceVpce</c> (Nimbus has no VPC endpoints). An explicit
+/// Deny, or a policy without a matching Allow, is AWS's 403 "User: anonymous is not authorized …".
+/// </summary>
+internal static class ResourcePolicy
+{
+    /// <summary>The policy as stored, or BadRequestException when it is not a policy document.</summary>
+    public static string? Validate(string? policy)
+    {
+        if (string.IsNullOrWhiteSpace(policy))
+        {
+            return null;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(policy);
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Statement", out var statements)
+                && Statements(statements).All(s => s.ValueKind == JsonValueKind.Object
+                    && s.TryGetProperty("Effect", out var effect) && effect.GetString() is "Allow" or "Deny"
+                    && (s.TryGetProperty("Action", out _) || s.TryGetProperty("NotAction", out _))))
+            {
+                return policy;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        throw RestErrors.BadRequest("Invalid policy document. Please check the policy syntax and ensure that Principals are valid.");
+    }
+
+    /// <summary>Null when the policy lets the request through (or there is none), else the 403.</summary>
+    public static GatewayResponse? Check(RestRequest request)
+    {
+        if (request.Api.Api.Policy is not { } text)
+        {
+            return null;
+        }
+        var arn = request.RouteArn;
+        using var document = JsonDocument.Parse(text);
+        var allowed = false;
+        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Statement", out var statements))
+        {
+            return null;
+        }
+        foreach (var statement in Statements(statements))
+        {
+            if (!AppliesToEveryone(statement) || !Matches(statement, "Action", "execute-api:Invoke", null)
+                || !Matches(statement, "Resource", arn, request) || !ConditionsHold(statement, request))
+            {
+                continue;
+            }
+            if (statement.TryGetProperty("Effect", out var effect) && effect.GetString() == "Deny")
+            {
+                return Denied(request, explicitDeny: true);
+            }
+            allowed = true;
+        }
+        return allowed ? null : Denied(request, explicitDeny: false);
+    }
+
+    private static GatewayResponse Denied(RestRequest request, bool explicitDeny)
+    {
+        // AWS masks all but the last four digits of the account, and capitalizes Message in this one answer.
+        var masked = $"arn:aws:execute-api:{request.Api.Region}:********{request.AccountId[^4..]}:{request.ApiId}/{request.StageName}/{request.Method}{request.StagePath}";
+        var response = new GatewayResponse(403)
+        {
+            Body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
+            {
+                ["Message"] = $"User: anonymous is not authorized to perform: execute-api:Invoke on resource: {masked}" + (explicitDeny ? " with an explicit deny" : ""),
+            }),
+        };
+        response.Headers.Add(new("Content-Type", "application/json"));
+        response.Headers.Add(new("x-amzn-ErrorType", "AccessDeniedException"));
+        return response;
+    }
+
+    private static IEnumerable<JsonElement> Statements(JsonElement statements) =>
+        statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray() : Enumerable.Repeat(statements, 1);
+
+    private static bool AppliesToEveryone(JsonElement statement) =>
+        statement.TryGetProperty("Principal", out var principal)
+        && (principal.ValueKind == JsonValueKind.String ? principal.GetString() == "*"
+            : principal.ValueKind == JsonValueKind.Object && principal.TryGetProperty("AWS", out var aws)
+                && Values(aws).Contains("*"));
+
+    private static List<string> Values(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Array => [.. element.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+        _ => [],
+    };
+
+    private static bool Matches(JsonElement statement, string member, string value, RestRequest? request)
+    {
+        if (statement.TryGetProperty(member, out var patterns))
+        {
+            return Values(patterns).Any(p => PolicyEvaluator.Glob(Expand(p, request), value));
+        }
+        return statement.TryGetProperty("Not" + member, out var excluded) && !Values(excluded).Any(p => PolicyEvaluator.Glob(Expand(p, request), value));
+    }
+
+    /// <summary><c>execute-api:/prod/GET/pets</c> is short for this API's ARN.</summary>
+    private static string Expand(string pattern, RestRequest? request) =>
+        request is not null && pattern.StartsWith("execute-api:/", StringComparison.Ordinal)
+            ? $"arn:aws:execute-api:{request.Api.Region}:{request.AccountId}:{request.ApiId}/{pattern["execute-api:/".Length..]}"
+            : pattern;
+
+    private static bool ConditionsHold(JsonElement statement, RestRequest request)
+    {
+        if (!statement.TryGetProperty("Condition", out var conditions))
+        {
+            return true;
+        }
+        foreach (var condition in conditions.EnumerateObject())
+        {
+            foreach (var key in condition.Value.EnumerateObject())
+            {
+                var values = Values(key.Value);
+                var holds = (condition.Name, key.Name.ToLowerInvariant()) switch
+                {
+                    ("IpAddress", "aws:sourceip") => values.Any(cidr => InRange(request.SourceIp, cidr)),
+                    ("NotIpAddress", "aws:sourceip") => !values.Any(cidr => InRange(request.SourceIp, cidr)),
+                    ("StringEquals", "aws:sourcevpce" or "aws:sourcevpc") => false,
+                    ("StringNotEquals", "aws:sourcevpce" or "aws:sourcevpc") => true,
+                    _ => false,
+                };
+                if (!holds)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static bool InRange(string ip, string cidr) =>
+        IPAddress.TryParse(ip, out var address) && (IPNetwork.TryParse(cidr, out var network) ? network.Contains(address)
+            : IPAddress.TryParse(cidr, out var single) && single.Equals(address));
+}
