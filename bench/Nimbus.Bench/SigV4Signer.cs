@@ -14,6 +14,9 @@ internal sealed class SigV4Signer : DelegatingHandler
     private const string AccessKey = "test";
     private const string Secret = "test";
 
+    /// <summary>The day's signing key, derived once per date as SDKs do: the client's cost per request must stay small.</summary>
+    private (string Date, byte[] Key) _signingKey = ("", []);
+
     public SigV4Signer(HttpMessageHandler inner) : base(inner)
     {
     }
@@ -24,7 +27,7 @@ internal sealed class SigV4Signer : DelegatingHandler
         var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var credential = new SigV4Credential(AccessKey, amzDate[..8], "us-east-1", "s3", ["host", "x-amz-content-sha256", "x-amz-date"], "");
         var uri = request.RequestUri!;
-        var query = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+        IEnumerable<string> query = uri.Query.Length <= 1 ? [] : uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
             .Select(p => SigV4Verifier.UriEncode(Uri.UnescapeDataString(p[0])) + "=" + (p.Length > 1 ? SigV4Verifier.UriEncode(Uri.UnescapeDataString(p[1])) : ""))
             .Order(StringComparer.Ordinal);
@@ -33,7 +36,12 @@ internal sealed class SigV4Signer : DelegatingHandler
             "host;x-amz-content-sha256;x-amz-date\nUNSIGNED-PAYLOAD";
         var scope = $"{credential.Date}/us-east-1/s3/aws4_request";
         var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(SigV4Verifier.SigningKey(Secret, credential), Encoding.UTF8.GetBytes(stringToSign)));
+        var signingKey = _signingKey;
+        if (signingKey.Date != credential.Date)
+        {
+            _signingKey = signingKey = (credential.Date, SigV4Verifier.SigningKey(Secret, credential));
+        }
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(signingKey.Key, Encoding.UTF8.GetBytes(stringToSign)));
         request.Headers.TryAddWithoutValidation("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
         request.Headers.TryAddWithoutValidation("x-amz-date", amzDate);
         request.Headers.TryAddWithoutValidation("Authorization",

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Nimbus.Core.Storage;
@@ -9,7 +8,7 @@ namespace Nimbus.DynamoDb.Store;
 /// <summary>
 /// Tables in one SQLite database (WAL, synchronous=FULL). Items are keyed by (table, encoded hash key, encoded
 /// range key) in a WITHOUT ROWID table, so a Query is a range scan of the primary key; index entries live in a
-/// second such table keyed by the index keys. Writes go through <see cref="GroupCommitWriter"/>, which commits
+/// second such table keyed by the index keys. Writes go through <see cref="SqliteGroupCommit"/>, which commits
 /// concurrent calls in one transaction (one fsync) with a savepoint each.
 /// </summary>
 internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
@@ -29,15 +28,14 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
         CREATE TABLE IF NOT EXISTS ddb_collections (tid INTEGER NOT NULL, hk BLOB NOT NULL, bytes INTEGER NOT NULL, PRIMARY KEY (tid, hk)) WITHOUT ROWID;
         """;
 
-    private readonly SqliteDatabase _database;
-    private readonly ConcurrentBag<CommandCache> _readers = [];
-    private readonly GroupCommitWriter _writer;
+    private readonly SqliteReaderPool _readers;
+    private readonly SqliteGroupCommit _writer;
 
     public SqliteDynamoStore(SqliteDatabase database)
     {
-        _database = database;
         database.EnsureSchema(Schema);
-        _writer = new GroupCommitWriter(new CommandCache(database.Open()));
+        _readers = new SqliteReaderPool(database);
+        _writer = new SqliteGroupCommit(database, "dynamodb-writer");
     }
 
     public IReadOnlyList<TableDefinition> LoadTables()
@@ -54,7 +52,7 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
         return tables;
     }
 
-    public Task<T> WriteAsync<T>(Func<IDynamoWriter, T> write) => _writer.WriteAsync(write);
+    public Task<T> WriteAsync<T>(Func<IDynamoWriter, T> write) => _writer.RunAsync(cache => write(new SqliteDynamoWriter(cache)));
 
     public StoredItem? GetItem(long tableId, byte[] hashKey, byte[] rangeKey)
     {
@@ -62,7 +60,7 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
         return ReadItem(lease.Cache, tableId, hashKey, rangeKey);
     }
 
-    internal static StoredItem? ReadItem(CommandCache cache, long tableId, byte[] hashKey, byte[] rangeKey)
+    internal static StoredItem? ReadItem(SqliteCommandCache cache, long tableId, byte[] hashKey, byte[] rangeKey)
     {
         var command = cache.Get("SELECT item FROM ddb_items WHERE tid = $t AND hk = $h AND rk = $r", "$t", "$h", "$r");
         command.Parameters[0].Value = tableId;
@@ -112,25 +110,15 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    public int TrimStreams(long olderThanMs) => _writer.WriteAsync(w => ((GroupCommitWriter.Writer)w).Execute("DELETE FROM ddb_stream WHERE created < $c", olderThanMs)).GetAwaiter().GetResult();
+    public int TrimStreams(long olderThanMs) => _writer.Run(cache => new SqliteDynamoWriter(cache).Execute("DELETE FROM ddb_stream WHERE created < $c", olderThanMs));
 
-    public int TrimTokens(long olderThanMs) => _writer.WriteAsync(w => ((GroupCommitWriter.Writer)w).Execute("DELETE FROM ddb_tokens WHERE created < $c", olderThanMs)).GetAwaiter().GetResult();
+    public int TrimTokens(long olderThanMs) => _writer.Run(cache => new SqliteDynamoWriter(cache).Execute("DELETE FROM ddb_tokens WHERE created < $c", olderThanMs));
 
-    private ReaderLease Lease() => new(this, _readers.TryTake(out var cache) ? cache : new CommandCache(_database.Open()));
+    private SqliteReaderPool.Lease Lease() => _readers.Rent();
 
     public void Dispose()
     {
         _writer.Dispose();
-        while (_readers.TryTake(out var cache))
-        {
-            cache.Dispose();
-        }
-    }
-
-    private readonly struct ReaderLease(SqliteDynamoStore store, CommandCache cache) : IDisposable
-    {
-        public CommandCache Cache => cache;
-
-        public void Dispose() => store._readers.Add(cache);
+        _readers.Dispose();
     }
 }

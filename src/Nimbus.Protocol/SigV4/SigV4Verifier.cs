@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -20,8 +21,17 @@ public sealed class SigV4Verifier
     /// <summary>Presigned URLs live at most seven days.</summary>
     private const int MaxExpiresSeconds = 604800;
 
+    /// <summary>Bounds <see cref="_signingKeys"/>: requests may name any date, region and service.</summary>
+    private const int MaxCachedKeys = 256;
+
     private readonly SigV4Credentials _credentials;
     private readonly TimeProvider _time;
+
+    /// <summary>
+    /// Derived signing keys by secret and scope. A key changes once a day per region and service, yet deriving it costs
+    /// four HMACs: on a hot path of small requests that is most of what verifying a signature costs.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string Secret, string Date, string Region, string Service), byte[]> _signingKeys = new();
 
     public SigV4Verifier(SigV4Credentials credentials, TimeProvider time)
     {
@@ -110,7 +120,7 @@ public sealed class SigV4Verifier
                 AccessKeyId = credential.AccessKeyId,
             };
         }
-        var signingKey = SigningKey(secret, credential);
+        var signingKey = CachedSigningKey(secret, credential);
         var scope = $"{credential.Date}/{credential.Region}/{credential.Service}/aws4_request";
         var (path, rawQuery) = RawTarget(request);
         var canonicalQuery = CanonicalQuery(rawQuery, presigned);
@@ -148,6 +158,20 @@ public sealed class SigV4Verifier
         key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(credential.Region));
         key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(credential.Service));
         return HMACSHA256.HashData(key, "aws4_request"u8);
+    }
+
+    private byte[] CachedSigningKey(string secret, SigV4Credential credential)
+    {
+        var scope = (secret, credential.Date, credential.Region, credential.Service);
+        if (_signingKeys.TryGetValue(scope, out var key))
+        {
+            return key;
+        }
+        if (_signingKeys.Count >= MaxCachedKeys)
+        {
+            _signingKeys.Clear();
+        }
+        return _signingKeys[scope] = SigningKey(secret, credential);
     }
 
     private static SigV4Verification Malformed(string message) => new(SigV4Outcome.MalformedQuery) { Message = message };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Nimbus.Core.Storage;
 using Nimbus.S3.Model;
 
 namespace Nimbus.S3.Store;
@@ -17,16 +18,16 @@ internal sealed partial class SqliteS3MetadataStore
 
     public S3Object? GetObject(string bucket, string key)
     {
-        using var connection = _database.Open();
-        using var command = Command(connection, $"SELECT {ObjectColumns}, {InlineData} FROM objects WHERE bucket = $bucket AND key = $key", ("$bucket", bucket), ("$key", key));
-        using var reader = command.ExecuteReader();
+        using var lease = _readers.Rent();
+        using var reader = lease.Cache.Bind($"SELECT {ObjectColumns}, {InlineData} FROM objects WHERE bucket = $bucket AND key = $key", ("$bucket", bucket), ("$key", key))
+            .ExecuteReader();
         return reader.Read() ? ReadObject(reader) : null;
     }
 
     public S3Object? GetObjectVersion(string bucket, string key, string versionId)
     {
-        using var connection = _database.Open();
-        using var command = Command(connection,
+        using var lease = _readers.Rent();
+        var command = lease.Cache.Bind(
             $"SELECT {ObjectColumns}, {InlineData} FROM objects WHERE bucket = $bucket AND key = $key AND version_id = $vid " +
             $"UNION ALL SELECT {ObjectColumns}, {InlineData} FROM versions WHERE bucket = $bucket AND key = $key AND version_id = $vid LIMIT 1",
             ("$bucket", bucket), ("$key", key), ("$vid", versionId));
@@ -34,102 +35,85 @@ internal sealed partial class SqliteS3MetadataStore
         return reader.Read() ? ReadObject(reader) : null;
     }
 
-    public Task<IReadOnlyList<string>> PutObjectAsync(S3Object obj, bool keepPrevious) => _commits.RunAsync<IReadOnlyList<string>>((connection, transaction) =>
+    public Task<IReadOnlyList<string>> PutObjectAsync(S3Object obj, bool keepPrevious) => _commits.RunAsync<IReadOnlyList<string>>(cache =>
     {
         var released = new List<string>();
-        var current = CurrentOf(connection, transaction, obj.Bucket, obj.Key);
+        var current = CurrentOf(cache, obj.Bucket, obj.Key);
         if (current is not null)
         {
             if (keepPrevious && current.Value.VersionId != obj.VersionId)
             {
-                using var demote = Command(connection, transaction,
-                    $"INSERT INTO versions ({ObjectColumns}) SELECT {ObjectColumns} FROM objects WHERE bucket = $bucket AND key = $key",
-                    ("$bucket", obj.Bucket), ("$key", obj.Key));
-                demote.ExecuteNonQuery();
+                cache.Bind($"INSERT INTO versions ({ObjectColumns}) SELECT {ObjectColumns} FROM objects WHERE bucket = $bucket AND key = $key",
+                    ("$bucket", obj.Bucket), ("$key", obj.Key)).ExecuteNonQuery();
             }
             else if (current.Value.BodyFile.Length > 0)
             {
                 released.Add(current.Value.BodyFile);
             }
         }
-        using (var insert = Command(connection, transaction, $"INSERT OR REPLACE INTO objects ({ObjectColumns}) VALUES ({ObjectValues})", ObjectParameters(obj)))
-        {
-            insert.ExecuteNonQuery();
-        }
+        cache.Bind($"INSERT OR REPLACE INTO objects ({ObjectColumns}) VALUES ({ObjectValues})", ObjectParameters(obj)).ExecuteNonQuery();
         if (obj.InlineBody is { } inline)
         {
-            using var body = Command(connection, transaction, "INSERT INTO inline_bodies (name, data) VALUES ($name, $data)", ("$name", obj.BodyFile), ("$data", inline));
-            body.ExecuteNonQuery();
+            cache.Bind("INSERT INTO inline_bodies (name, data) VALUES ($name, $data)", ("$name", obj.BodyFile), ("$data", inline)).ExecuteNonQuery();
         }
         // A noncurrent version with the same id (the "null" version, when versioning is suspended) is overwritten. Removed
         // after the new row is in place, so the notification journal sees a replacement, not a version deleted for good.
-        using (var sameId = Command(connection, transaction, "DELETE FROM versions WHERE bucket = $bucket AND key = $key AND version_id = $vid RETURNING body_file",
-            ("$bucket", obj.Bucket), ("$key", obj.Key), ("$vid", obj.VersionId)))
-        {
-            CollectBodies(sameId, released);
-        }
-        return ReleaseInline(connection, transaction, released);
+        CollectBodies(cache.Bind("DELETE FROM versions WHERE bucket = $bucket AND key = $key AND version_id = $vid RETURNING body_file",
+            ("$bucket", obj.Bucket), ("$key", obj.Key), ("$vid", obj.VersionId)), released);
+        return ReleaseInline(cache, released);
     });
 
-    public Task<string?> DeleteObjectAsync(string bucket, string key) => _commits.RunAsync((connection, transaction) =>
+    public Task<string?> DeleteObjectAsync(string bucket, string key) => _commits.RunAsync(cache =>
     {
-        using var command = Command(connection, transaction, "DELETE FROM objects WHERE bucket = $bucket AND key = $key RETURNING body_file", ("$bucket", bucket), ("$key", key));
-        var file = command.ExecuteScalar() as string;
-        return file is { Length: > 0 } ? ReleaseInline(connection, transaction, [file]).FirstOrDefault() : null;
+        var file = cache.Bind("DELETE FROM objects WHERE bucket = $bucket AND key = $key RETURNING body_file", ("$bucket", bucket), ("$key", key)).ExecuteScalar() as string;
+        return file is { Length: > 0 } ? ReleaseInline(cache, [file]).FirstOrDefault() : null;
     });
 
-    public Task<S3Object?> DeleteObjectVersionAsync(string bucket, string key, string versionId) => _commits.RunAsync((connection, transaction) =>
+    public Task<S3Object?> DeleteObjectVersionAsync(string bucket, string key, string versionId) => _commits.RunAsync(cache =>
     {
         S3Object? removed = null;
-        using (var noncurrent = Command(connection, transaction,
-            $"DELETE FROM versions WHERE bucket = $bucket AND key = $key AND version_id = $vid RETURNING {ObjectColumns}",
-            ("$bucket", bucket), ("$key", key), ("$vid", versionId)))
-        using (var reader = noncurrent.ExecuteReader())
+        using (var reader = cache.Bind($"DELETE FROM versions WHERE bucket = $bucket AND key = $key AND version_id = $vid RETURNING {ObjectColumns}",
+            ("$bucket", bucket), ("$key", key), ("$vid", versionId)).ExecuteReader())
         {
             removed = reader.Read() ? ReadObject(reader) : null;
         }
         if (removed is null)
         {
-            using (var current = Command(connection, transaction,
-                $"DELETE FROM objects WHERE bucket = $bucket AND key = $key AND version_id = $vid RETURNING {ObjectColumns}",
-                ("$bucket", bucket), ("$key", key), ("$vid", versionId)))
-            using (var reader = current.ExecuteReader())
+            using (var reader = cache.Bind($"DELETE FROM objects WHERE bucket = $bucket AND key = $key AND version_id = $vid RETURNING {ObjectColumns}",
+                ("$bucket", bucket), ("$key", key), ("$vid", versionId)).ExecuteReader())
             {
                 removed = reader.Read() ? ReadObject(reader) : null;
             }
             if (removed is not null)
             {
                 // The newest noncurrent version (if any) becomes current again (S3 User Guide, "Deleting object versions").
-                using var promote = Command(connection, transaction,
+                var promote = cache.Bind(
                     $"INSERT INTO objects ({ObjectColumns}) SELECT {ObjectColumns} FROM versions WHERE bucket = $bucket AND key = $key ORDER BY seq DESC LIMIT 1",
                     ("$bucket", bucket), ("$key", key));
                 if (promote.ExecuteNonQuery() == 1)
                 {
-                    using var drop = Command(connection, transaction,
-                        "DELETE FROM versions WHERE seq = (SELECT MAX(seq) FROM versions WHERE bucket = $bucket AND key = $key)", ("$bucket", bucket), ("$key", key));
-                    drop.ExecuteNonQuery();
+                    cache.Bind("DELETE FROM versions WHERE seq = (SELECT MAX(seq) FROM versions WHERE bucket = $bucket AND key = $key)", ("$bucket", bucket), ("$key", key))
+                        .ExecuteNonQuery();
                 }
             }
         }
         if (removed is { BodyFile.Length: > 0 })
         {
-            ReleaseInline(connection, transaction, [removed.BodyFile]);
+            ReleaseInline(cache, [removed.BodyFile]);
         }
         return removed;
     });
 
-    public bool SetObjectTags(string bucket, string key, string versionId, IReadOnlyDictionary<string, string> tags)
+    public bool SetObjectTags(string bucket, string key, string versionId, IReadOnlyDictionary<string, string> tags) => _commits.Run(cache =>
     {
-        using var connection = _database.Open();
         var changed = 0;
         foreach (var table in new[] { "objects", "versions" })
         {
-            using var command = Command(connection, $"UPDATE {table} SET tags = $tags WHERE bucket = $bucket AND key = $key AND version_id = $vid AND delete_marker = 0",
-                ("$bucket", bucket), ("$key", key), ("$vid", versionId), ("$tags", TagsJson(tags)));
-            changed += command.ExecuteNonQuery();
+            changed += cache.Bind($"UPDATE {table} SET tags = $tags WHERE bucket = $bucket AND key = $key AND version_id = $vid AND delete_marker = 0",
+                ("$bucket", bucket), ("$key", key), ("$vid", versionId), ("$tags", TagsJson(tags))).ExecuteNonQuery();
         }
         return changed > 0;
-    }
+    });
 
     public IEnumerable<S3Object> ScanObjects(string bucket, string from, string? after, bool includeDeleteMarkers = false)
     {
@@ -140,12 +124,12 @@ internal sealed partial class SqliteS3MetadataStore
         {
             var page = new List<S3Object>(Page);
             string? lastKey = null;
-            using (var connection = _database.Open())
+            using (var lease = _readers.Rent())
             {
+                // Both forms name all three parameters (SQLite ignores $after where it is not used), so they bind alike.
                 var sql = $"SELECT {ObjectColumns} FROM objects WHERE bucket = $bucket AND key >= $from" +
                     (cursor is null ? "" : " AND key > $after") + " ORDER BY key LIMIT " + Page;
-                using var command = Command(connection, sql, ("$bucket", bucket), ("$from", from), ("$after", cursor));
-                using var reader = command.ExecuteReader();
+                using var reader = lease.Cache.Bind(sql, ("$bucket", bucket), ("$from", from), ("$after", cursor)).ExecuteReader();
                 while (reader.Read())
                 {
                     var obj = ReadObject(reader);
@@ -170,10 +154,9 @@ internal sealed partial class SqliteS3MetadataStore
 
     public IReadOnlyList<S3Object> ListNoncurrentVersions(string bucket, string key)
     {
-        using var connection = _database.Open();
-        using var command = Command(connection, $"SELECT {ObjectColumns} FROM versions WHERE bucket = $bucket AND key = $key ORDER BY seq DESC",
-            ("$bucket", bucket), ("$key", key));
-        using var reader = command.ExecuteReader();
+        using var lease = _readers.Rent();
+        using var reader = lease.Cache.Bind($"SELECT {ObjectColumns} FROM versions WHERE bucket = $bucket AND key = $key ORDER BY seq DESC",
+            ("$bucket", bucket), ("$key", key)).ExecuteReader();
         var versions = new List<S3Object>();
         while (reader.Read())
         {
@@ -182,10 +165,9 @@ internal sealed partial class SqliteS3MetadataStore
         return versions;
     }
 
-    private static (string VersionId, string BodyFile)? CurrentOf(SqliteConnection connection, SqliteTransaction transaction, string bucket, string key)
+    private static (string VersionId, string BodyFile)? CurrentOf(SqliteCommandCache cache, string bucket, string key)
     {
-        using var command = Command(connection, transaction, "SELECT version_id, body_file FROM objects WHERE bucket = $bucket AND key = $key", ("$bucket", bucket), ("$key", key));
-        using var reader = command.ExecuteReader();
+        using var reader = cache.Bind("SELECT version_id, body_file FROM objects WHERE bucket = $bucket AND key = $key", ("$bucket", bucket), ("$key", key)).ExecuteReader();
         return reader.Read() ? (reader.GetString(0), reader.GetString(1)) : null;
     }
 
@@ -193,7 +175,7 @@ internal sealed partial class SqliteS3MetadataStore
     /// Deletes the inline bodies among <paramref name="released"/> in the transaction that dropped their last reference;
     /// returns the others, body files to delete once it committed.
     /// </summary>
-    private static List<string> ReleaseInline(SqliteConnection connection, SqliteTransaction transaction, List<string> released)
+    private static List<string> ReleaseInline(SqliteCommandCache cache, List<string> released)
     {
         var files = new List<string>(released.Count);
         foreach (var name in released)
@@ -203,8 +185,7 @@ internal sealed partial class SqliteS3MetadataStore
                 files.Add(name);
                 continue;
             }
-            using var delete = Command(connection, transaction, "DELETE FROM inline_bodies WHERE name = $name", ("$name", name));
-            delete.ExecuteNonQuery();
+            cache.Bind("DELETE FROM inline_bodies WHERE name = $name", ("$name", name)).ExecuteNonQuery();
         }
         return files;
     }

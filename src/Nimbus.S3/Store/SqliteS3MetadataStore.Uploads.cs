@@ -9,29 +9,23 @@ internal sealed partial class SqliteS3MetadataStore
 {
     private const string UploadColumns = "upload_id, bucket, key, headers, initiated_ms, tags";
 
-    public void CreateUpload(MultipartUpload upload)
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, $"INSERT INTO uploads ({UploadColumns}) VALUES ($id, $bucket, $key, $headers, $initiated, $tags)",
+    public void CreateUpload(MultipartUpload upload) => _commits.Run(cache => cache.Bind($"INSERT INTO uploads ({UploadColumns}) VALUES ($id, $bucket, $key, $headers, $initiated, $tags)",
             ("$id", upload.UploadId), ("$bucket", upload.Bucket), ("$key", upload.Key),
             ("$headers", JsonSerializer.Serialize(upload.Headers, S3JsonContext.Default.ObjectHeaders)), ("$initiated", upload.Initiated.ToUnixTimeMilliseconds()),
-            ("$tags", TagsJson(upload.Tags)));
-        command.ExecuteNonQuery();
-    }
+            ("$tags", TagsJson(upload.Tags))).ExecuteNonQuery());
 
     public MultipartUpload? GetUpload(string uploadId)
     {
-        using var connection = _database.Open();
-        using var command = Command(connection, $"SELECT {UploadColumns} FROM uploads WHERE upload_id = $id", ("$id", uploadId));
-        using var reader = command.ExecuteReader();
+        using var lease = _readers.Rent();
+        using var reader = lease.Cache.Bind($"SELECT {UploadColumns} FROM uploads WHERE upload_id = $id", ("$id", uploadId)).ExecuteReader();
         return reader.Read() ? ReadUpload(reader) : null;
     }
 
     public IReadOnlyList<MultipartUpload> ListUploads(string bucket, string prefix)
     {
-        using var connection = _database.Open();
+        using var lease = _readers.Rent();
         // rowid breaks ties between uploads of one key started in the same millisecond, in creation order.
-        using var command = Command(connection,
+        var command = lease.Cache.Bind(
             $"SELECT {UploadColumns} FROM uploads WHERE bucket = $bucket AND substr(key, 1, length($prefix)) = $prefix ORDER BY key, initiated_ms, rowid",
             ("$bucket", bucket), ("$prefix", prefix));
         using var reader = command.ExecuteReader();
@@ -43,26 +37,20 @@ internal sealed partial class SqliteS3MetadataStore
         return uploads;
     }
 
-    public Task<string?> PutPartAsync(string uploadId, UploadedPart part) => _commits.RunAsync((connection, transaction) =>
+    public Task<string?> PutPartAsync(string uploadId, UploadedPart part) => _commits.RunAsync(cache =>
     {
-        string? previous;
-        using (var select = Command(connection, transaction, "SELECT body_file FROM parts WHERE upload_id = $id AND part_number = $n", ("$id", uploadId), ("$n", part.PartNumber)))
-        {
-            previous = select.ExecuteScalar() as string;
-        }
-        using (var insert = Command(connection, transaction, "INSERT OR REPLACE INTO parts (upload_id, part_number, size, etag, body_file, modified_ms) VALUES ($id, $n, $size, $etag, $body, $modified)",
-            ("$id", uploadId), ("$n", part.PartNumber), ("$size", part.Size), ("$etag", part.ETag), ("$body", part.BodyFile), ("$modified", part.LastModified.ToUnixTimeMilliseconds())))
-        {
-            insert.ExecuteNonQuery();
-        }
+        var previous = cache.Bind("SELECT body_file FROM parts WHERE upload_id = $id AND part_number = $n", ("$id", uploadId), ("$n", part.PartNumber)).ExecuteScalar() as string;
+        cache.Bind("INSERT OR REPLACE INTO parts (upload_id, part_number, size, etag, body_file, modified_ms) VALUES ($id, $n, $size, $etag, $body, $modified)",
+            ("$id", uploadId), ("$n", part.PartNumber), ("$size", part.Size), ("$etag", part.ETag), ("$body", part.BodyFile), ("$modified", part.LastModified.ToUnixTimeMilliseconds()))
+            .ExecuteNonQuery();
         return previous;
     });
 
     public IReadOnlyList<UploadedPart> ListParts(string uploadId)
     {
-        using var connection = _database.Open();
-        using var command = Command(connection, "SELECT part_number, size, etag, body_file, modified_ms FROM parts WHERE upload_id = $id ORDER BY part_number", ("$id", uploadId));
-        using var reader = command.ExecuteReader();
+        using var lease = _readers.Rent();
+        using var reader = lease.Cache.Bind("SELECT part_number, size, etag, body_file, modified_ms FROM parts WHERE upload_id = $id ORDER BY part_number", ("$id", uploadId))
+            .ExecuteReader();
         var parts = new List<UploadedPart>();
         while (reader.Read())
         {
@@ -71,22 +59,13 @@ internal sealed partial class SqliteS3MetadataStore
         return parts;
     }
 
-    public IReadOnlyList<string> DeleteUpload(string uploadId)
+    public IReadOnlyList<string> DeleteUpload(string uploadId) => _commits.Run<IReadOnlyList<string>>(cache =>
     {
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction();
         var files = new List<string>();
-        using (var parts = Command(connection, transaction, "DELETE FROM parts WHERE upload_id = $id RETURNING body_file", ("$id", uploadId)))
-        {
-            CollectBodies(parts, files);
-        }
-        using (var upload = Command(connection, transaction, "DELETE FROM uploads WHERE upload_id = $id", ("$id", uploadId)))
-        {
-            upload.ExecuteNonQuery();
-        }
-        transaction.Commit();
+        CollectBodies(cache.Bind("DELETE FROM parts WHERE upload_id = $id RETURNING body_file", ("$id", uploadId)), files);
+        cache.Bind("DELETE FROM uploads WHERE upload_id = $id", ("$id", uploadId)).ExecuteNonQuery();
         return files;
-    }
+    });
 
     private static MultipartUpload ReadUpload(SqliteDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2),

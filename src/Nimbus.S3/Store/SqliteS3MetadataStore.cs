@@ -90,54 +90,59 @@ internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore, IDisposa
 
     private const string BucketColumns = "name, account, region, created_ms, versioning";
 
-    private readonly SqliteDatabase _database;
+    /// <summary>Reads: pooled connections with their prepared statements, so a GET binds and steps instead of opening and parsing.</summary>
+    private readonly SqliteReaderPool _readers;
 
-    /// <summary>Object and part writes: batched into shared transactions, one fsync for all writes queued meanwhile.</summary>
+    /// <summary>
+    /// Every write: batched into shared transactions, one fsync for all writes queued meanwhile, and never a second
+    /// writer connection waiting on SQLite's write lock.
+    /// </summary>
     private readonly SqliteGroupCommit _commits;
 
     public SqliteS3MetadataStore(SqliteDatabase database)
     {
-        _database = database;
-        _database.EnsureSchema(Schema);
-        using (var connection = _database.Open())
+        database.EnsureSchema(Schema);
+        using (var connection = database.Open())
         {
             foreach (var (table, column, definition) in AddedColumns)
             {
-                using var probe = Command(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column", ("$column", column));
+                using var probe = connection.CreateCommand();
+                probe.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column";
+                probe.Parameters.AddWithValue("$column", column);
                 if (Convert.ToInt64(probe.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
                 {
                     SqliteDatabase.Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
                 }
             }
         }
-        _database.EnsureSchema(Versions);
-        _database.EnsureSchema(InlineBodies);
-        _commits = new SqliteGroupCommit(database);
+        database.EnsureSchema(Versions);
+        database.EnsureSchema(InlineBodies);
+        _readers = new SqliteReaderPool(database);
+        _commits = new SqliteGroupCommit(database, "s3-group-commit");
     }
 
-    public void Dispose() => _commits.Dispose();
+    public void Dispose()
+    {
+        _commits.Dispose();
+        _readers.Dispose();
+    }
 
     public S3Bucket? GetBucket(string name)
     {
-        using var connection = _database.Open();
-        using var command = Command(connection, $"SELECT {BucketColumns} FROM buckets WHERE name = $name", ("$name", name));
-        using var reader = command.ExecuteReader();
+        using var lease = _readers.Rent();
+        using var reader = lease.Cache.Bind($"SELECT {BucketColumns} FROM buckets WHERE name = $name", ("$name", name)).ExecuteReader();
         return reader.Read() ? ReadBucket(reader) : null;
     }
 
-    public bool TryCreateBucket(S3Bucket bucket)
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, "INSERT OR IGNORE INTO buckets (name, account, region, created_ms) VALUES ($name, $account, $region, $created)",
-            ("$name", bucket.Name), ("$account", bucket.AccountId), ("$region", bucket.Region), ("$created", bucket.CreationDate.ToUnixTimeMilliseconds()));
-        return command.ExecuteNonQuery() == 1;
-    }
+    public bool TryCreateBucket(S3Bucket bucket) => _commits.Run(cache =>
+        cache.Bind("INSERT OR IGNORE INTO buckets (name, account, region, created_ms) VALUES ($name, $account, $region, $created)",
+            ("$name", bucket.Name), ("$account", bucket.AccountId), ("$region", bucket.Region), ("$created", bucket.CreationDate.ToUnixTimeMilliseconds()))
+        .ExecuteNonQuery() == 1);
 
     public IReadOnlyList<S3Bucket> ListBuckets(string accountId)
     {
-        using var connection = _database.Open();
-        using var command = Command(connection, $"SELECT {BucketColumns} FROM buckets WHERE account = $account ORDER BY name", ("$account", accountId));
-        using var reader = command.ExecuteReader();
+        using var lease = _readers.Rent();
+        using var reader = lease.Cache.Bind($"SELECT {BucketColumns} FROM buckets WHERE account = $account ORDER BY name", ("$account", accountId)).ExecuteReader();
         var buckets = new List<S3Bucket>();
         while (reader.Read())
         {
@@ -146,68 +151,46 @@ internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore, IDisposa
         return buckets;
     }
 
-    public IReadOnlyList<string>? TryDeleteEmptyBucket(string name)
+    /// <summary>In one savepoint of the group commit: a bucket that is not empty is left as it was.</summary>
+    public IReadOnlyList<string>? TryDeleteEmptyBucket(string name) => _commits.Run<IReadOnlyList<string>?>(cache =>
     {
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = Command(connection, transaction,
+        var deleted = cache.Bind(
             "DELETE FROM buckets WHERE name = $name AND NOT EXISTS (SELECT 1 FROM objects WHERE bucket = $name) " +
-            "AND NOT EXISTS (SELECT 1 FROM versions WHERE bucket = $name)", ("$name", name));
-        if (command.ExecuteNonQuery() != 1)
+            "AND NOT EXISTS (SELECT 1 FROM versions WHERE bucket = $name)", ("$name", name)).ExecuteNonQuery();
+        if (deleted != 1)
         {
             return null;
         }
-        using (var configs = Command(connection, transaction, "DELETE FROM bucket_configs WHERE bucket = $name", ("$name", name)))
-        {
-            configs.ExecuteNonQuery();
-        }
+        cache.Bind("DELETE FROM bucket_configs WHERE bucket = $name", ("$name", name)).ExecuteNonQuery();
         // Uploads in progress do not keep a bucket from being deleted (S3 deletes it and drops them): their parts go with it.
         var parts = new List<string>();
-        using (var dropParts = Command(connection, transaction,
-            "DELETE FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = $name) RETURNING body_file", ("$name", name)))
-        {
-            CollectBodies(dropParts, parts);
-        }
-        using (var uploads = Command(connection, transaction, "DELETE FROM uploads WHERE bucket = $name", ("$name", name)))
-        {
-            uploads.ExecuteNonQuery();
-        }
-        transaction.Commit();
+        CollectBodies(cache.Bind("DELETE FROM parts WHERE upload_id IN (SELECT upload_id FROM uploads WHERE bucket = $name) RETURNING body_file", ("$name", name)), parts);
+        cache.Bind("DELETE FROM uploads WHERE bucket = $name", ("$name", name)).ExecuteNonQuery();
         return parts;
-    }
+    });
 
-    public void SetVersioning(string bucket, string status)
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, "UPDATE buckets SET versioning = $status WHERE name = $name", ("$name", bucket), ("$status", status));
-        command.ExecuteNonQuery();
-    }
+    public void SetVersioning(string bucket, string status) => _commits.Run(cache =>
+        cache.Bind("UPDATE buckets SET versioning = $status WHERE name = $name", ("$name", bucket), ("$status", status)).ExecuteNonQuery());
 
     public string? GetBucketConfig(string bucket, string kind)
     {
-        using var connection = _database.Open();
-        using var command = Command(connection, "SELECT document FROM bucket_configs WHERE bucket = $bucket AND kind = $kind", ("$bucket", bucket), ("$kind", kind));
-        return command.ExecuteScalar() as string;
+        using var lease = _readers.Rent();
+        return lease.Cache.Bind("SELECT document FROM bucket_configs WHERE bucket = $bucket AND kind = $kind", ("$bucket", bucket), ("$kind", kind)).ExecuteScalar() as string;
     }
 
-    public void SetBucketConfig(string bucket, string kind, string? document)
-    {
-        using var connection = _database.Open();
-        using var command = document is null
-            ? Command(connection, "DELETE FROM bucket_configs WHERE bucket = $bucket AND kind = $kind", ("$bucket", bucket), ("$kind", kind))
-            : Command(connection, "INSERT OR REPLACE INTO bucket_configs (bucket, kind, document) VALUES ($bucket, $kind, $document)",
-                ("$bucket", bucket), ("$kind", kind), ("$document", document));
-        command.ExecuteNonQuery();
-    }
+    public void SetBucketConfig(string bucket, string kind, string? document) => _commits.Run(cache => (document is null
+            ? cache.Bind("DELETE FROM bucket_configs WHERE bucket = $bucket AND kind = $kind", ("$bucket", bucket), ("$kind", kind))
+            : cache.Bind("INSERT OR REPLACE INTO bucket_configs (bucket, kind, document) VALUES ($bucket, $kind, $document)",
+                ("$bucket", bucket), ("$kind", kind), ("$document", document)))
+        .ExecuteNonQuery());
 
     public IReadOnlyList<(string Bucket, string AccountId, string Region, long Bytes)> StoredBytes()
     {
-        using var connection = _database.Open();
-        using var command = Command(connection,
+        using var lease = _readers.Rent();
+        using var reader = lease.Cache.Bind(
             "SELECT name, account, region, (SELECT COALESCE(SUM(size), 0) FROM objects WHERE bucket = name) " +
             "+ (SELECT COALESCE(SUM(size), 0) FROM versions WHERE bucket = name) " +
-            "+ (SELECT COALESCE(SUM(p.size), 0) FROM parts p JOIN uploads u ON u.upload_id = p.upload_id WHERE u.bucket = name) FROM buckets");
-        using var reader = command.ExecuteReader();
+            "+ (SELECT COALESCE(SUM(p.size), 0) FROM parts p JOIN uploads u ON u.upload_id = p.upload_id WHERE u.bucket = name) FROM buckets").ExecuteReader();
         var sizes = new List<(string, string, string, long)>();
         while (reader.Read())
         {
@@ -218,33 +201,14 @@ internal sealed partial class SqliteS3MetadataStore : IS3MetadataStore, IDisposa
 
     public IEnumerable<string> AllBodyFiles()
     {
-        using var connection = _database.Open();
-        using var command = Command(connection, "SELECT body_file FROM objects UNION ALL SELECT body_file FROM versions UNION ALL SELECT body_file FROM parts");
-        using var reader = command.ExecuteReader();
+        using var lease = _readers.Rent();
+        using var reader = lease.Cache.Bind("SELECT body_file FROM objects UNION ALL SELECT body_file FROM versions UNION ALL SELECT body_file FROM parts").ExecuteReader();
         var files = new List<string>();
         while (reader.Read())
         {
             files.Add(reader.GetString(0));
         }
         return files;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-        return command;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = Command(connection, sql, parameters);
-        command.Transaction = transaction;
-        return command;
     }
 
     private static S3Bucket ReadBucket(SqliteDataReader reader) =>
