@@ -52,6 +52,7 @@ internal sealed class CostExplorerHandler : IAwsServiceHandler
         {
             throw new AwsServiceException("SerializationException", 400, exception.Message);
         }
+        await _costs.UsageSettledAsync(request.Http.RequestAborted);
         WireValue output;
         try
         {

@@ -17,13 +17,22 @@ public sealed class CostsEndpoint
     private readonly IUsageStore _store;
     private readonly PriceTable _prices;
     private readonly TimeProvider _time;
+    private readonly UsageRecorder? _recorder;
 
-    public CostsEndpoint(IUsageStore store, PriceTable prices, TimeProvider time)
+    public CostsEndpoint(IUsageStore store, PriceTable prices, TimeProvider time, UsageRecorder? recorder = null)
     {
         _store = store;
         _prices = prices;
         _time = time;
+        _recorder = recorder;
     }
+
+    /// <summary>
+    /// Waits until usage queued so far is stored (a quarter second at most: the recorder writes in paced batches),
+    /// so a report asked for right after a request includes it.
+    /// </summary>
+    public Task UsageSettledAsync(CancellationToken cancellationToken) =>
+        _recorder?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
 
     public CostReport Report(int year, int month, string? accountId)
     {
@@ -48,6 +57,7 @@ public sealed class CostsEndpoint
             return;
         }
         var account = http.Request.Query["account"].ToString() is { Length: > 0 } a ? a : null;
+        await UsageSettledAsync(http.RequestAborted);
         var report = Report(month.Year, month.Month, account);
 
         http.Response.ContentType = "application/json";

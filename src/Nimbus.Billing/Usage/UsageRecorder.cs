@@ -57,7 +57,8 @@ public sealed partial class UsageRecorder : IHostedService, IAsyncDisposable, II
 
     private void Enqueue(UsageIncrement[] increments, string resource)
     {
-        if (increments.Length > 0 && !_writer.TryEnqueue(increments))
+        // Refused while stopping is not a full queue: the server is shutting down (an hourly storage sample may land then).
+        if (increments.Length > 0 && !_writer.TryEnqueue(increments) && !_writer.IsStopping)
         {
             LogDropped(_logger, resource);
         }

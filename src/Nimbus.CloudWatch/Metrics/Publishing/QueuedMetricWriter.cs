@@ -48,7 +48,8 @@ public abstract class QueuedMetricWriter<TItem> : IHostedService, IAsyncDisposab
 
     protected void Enqueue(TItem item)
     {
-        if (!_writer.TryEnqueue(item))
+        // Refused while stopping is not a full queue: the server is shutting down.
+        if (!_writer.TryEnqueue(item) && !_writer.IsStopping)
         {
             MetricsLogMessages.MetricsDropped(_logger, Describe(item));
         }
