@@ -29,6 +29,7 @@ public static class ApiGatewayServiceCollectionExtensions
         services.AddSingleton<ServedApis>();
         services.AddSingleton<ThrottleRegistry>();
         services.AddSingleton<JwksCache>();
+        services.AddSingleton<JwtValidator>();
         services.AddSingleton<JwtAuthorizer>();
         services.AddSingleton<AuthorizerCache>();
         services.AddSingleton<LambdaRequestAuthorizer>();

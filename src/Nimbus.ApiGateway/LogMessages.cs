@@ -17,6 +17,6 @@ internal static partial class LogMessages
     [LoggerMessage(EventId = 6004, Level = LogLevel.Error, Message = "API {ApiId}: unexpected error serving {Method} {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string apiId, string method, string path);
 
-    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "JWKS of issuer {Issuer} could not be fetched: {Reason}")]
-    public static partial void JwksFetchFailed(ILogger logger, string issuer, string reason);
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "JWKS of {Location} could not be fetched: {Reason}")]
+    public static partial void JwksFetchFailed(ILogger logger, string location, string reason);
 }

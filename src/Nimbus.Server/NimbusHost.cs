@@ -91,6 +91,7 @@ public sealed class NimbusHost : IAsyncDisposable
         services.AddNimbusS3();
         services.AddNimbusBilling();
         services.AddSingleton(options.WebSockets);
+        services.AddSingleton(options.CognitoUserPools);
         services.AddNimbusApiGateway();
         services.AddNimbusEventBridge();
         services.AddNimbusDynamoDb();

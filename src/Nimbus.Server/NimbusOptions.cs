@@ -47,4 +47,7 @@ public sealed record NimbusOptions
 
     /// <summary>WebSocket API limits (AWS's by default: 128 KB messages, 10 minutes idle, 2 hours per connection).</summary>
     public Nimbus.ApiGateway.WebSockets.WebSocketLimits WebSockets { get; init; } = new();
+
+    /// <summary>Where REST APIs' Cognito authorizers find user pools' keys (<c>NIMBUS_COGNITO_ISSUER_BASE</c>, <c>NIMBUS_COGNITO_JWKS</c>).</summary>
+    public Nimbus.ApiGateway.RestApis.CognitoUserPoolOptions CognitoUserPools { get; init; } = new();
 }

@@ -36,6 +36,7 @@ var options = new NimbusOptions
         .ToDictionary(c => c.Key, c => c.Value!),
     Credentials = Nimbus.Protocol.SigV4.SigV4Credentials.Parse(configuration["CREDENTIALS"], configuration.GetValue("STRICT_SIGNATURES", false)),
     ConsoleToken = configuration["CONSOLE_TOKEN"],
+    CognitoUserPools = Nimbus.ApiGateway.RestApis.CognitoUserPoolOptions.Parse(configuration["COGNITO_JWKS"], configuration["COGNITO_ISSUER_BASE"]),
 };
 
 await using var host = await NimbusHost.StartAsync(options);

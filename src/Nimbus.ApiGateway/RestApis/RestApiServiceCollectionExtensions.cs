@@ -24,6 +24,8 @@ internal static class RestApiServiceCollectionExtensions
         services.AddSingleton<ServedRestApis>();
         services.AddSingleton<IamAuthorization>();
         services.AddSingleton<RestLambdaAuthorizer>();
+        services.TryAddSingleton(new CognitoUserPoolOptions());
+        services.AddSingleton<RestCognitoAuthorizer>();
         services.AddSingleton<ApiKeyGate>();
         services.AddSingleton<RestLambdaProxy>();
         services.AddSingleton<RestHttpProxy>();

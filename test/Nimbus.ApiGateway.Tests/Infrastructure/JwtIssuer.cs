@@ -35,9 +35,7 @@ public sealed class JwtIssuer : IAsyncDisposable
         }
         if (http.Request.Path == "/jwks.json")
         {
-            var p = _key.ExportParameters(false);
-            var jwk = new Dictionary<string, string> { ["kty"] = "RSA", ["kid"] = Kid, ["use"] = "sig", ["alg"] = "RS256", ["n"] = B64(p.Modulus!), ["e"] = B64(p.Exponent!) };
-            return http.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, object> { ["keys"] = new[] { jwk } }));
+            return http.Response.WriteAsync(Jwks(_key, Kid));
         }
         http.Response.StatusCode = 404;
         return Task.CompletedTask;
@@ -58,10 +56,23 @@ public sealed class JwtIssuer : IAsyncDisposable
         {
             payload[key] = value;
         }
-        var header = B64(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { ["alg"] = "RS256", ["typ"] = "JWT", ["kid"] = Kid })));
+        return Sign(signWithStranger ? _stranger : _key, Kid, payload);
+    }
+
+    /// <summary>A JWKS document publishing <paramref name="key"/>'s public half as <paramref name="kid"/>.</summary>
+    public static string Jwks(RSA key, string kid)
+    {
+        var p = key.ExportParameters(false);
+        var jwk = new Dictionary<string, string> { ["kty"] = "RSA", ["kid"] = kid, ["use"] = "sig", ["alg"] = "RS256", ["n"] = B64(p.Modulus!), ["e"] = B64(p.Exponent!) };
+        return JsonSerializer.Serialize(new Dictionary<string, object> { ["keys"] = new[] { jwk } });
+    }
+
+    /// <summary>An RS256 JWT of <paramref name="payload"/> signed with <paramref name="key"/>.</summary>
+    public static string Sign(RSA key, string kid, Dictionary<string, object> payload)
+    {
+        var header = B64(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { ["alg"] = "RS256", ["typ"] = "JWT", ["kid"] = kid })));
         var body = B64(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(payload)));
-        var signer = signWithStranger ? _stranger : _key;
-        var signature = signer.SignData(Encoding.ASCII.GetBytes(header + "." + body), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var signature = key.SignData(Encoding.ASCII.GetBytes(header + "." + body), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return header + "." + body + "." + B64(signature);
     }
 

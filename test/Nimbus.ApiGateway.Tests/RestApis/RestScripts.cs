@@ -26,7 +26,9 @@ internal static class RestScripts
 
         """;
 
-    public static Task<JsonElement> RunAsync(GatewayFixture gateway, string script) => gateway.Server.Boto3.RunAsync(Prelude + script);
+    public static Task<JsonElement> RunAsync(GatewayFixture gateway, string script) => RunAsync(gateway.Server.Boto3, script);
+
+    public static Task<JsonElement> RunAsync(Boto3 boto3, string script) => boto3.RunAsync(Prelude + script);
 
     /// <summary>The names of a JSON object's members, sorted.</summary>
     public static string[] Keys(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];

@@ -22,6 +22,7 @@ internal sealed class RestApiEndpoint
     private readonly ThrottleRegistry _throttles;
     private readonly IamAuthorization _iam;
     private readonly RestLambdaAuthorizer _authorizer;
+    private readonly RestCognitoAuthorizer _cognito;
     private readonly ApiKeyGate _keys;
     private readonly RestLambdaProxy _lambda;
     private readonly RestHttpProxy _http;
@@ -32,7 +33,7 @@ internal sealed class RestApiEndpoint
     private readonly IUsageMeter? _meter;
 
     public RestApiEndpoint(RestApiService apis, ServedRestApis served, ThrottleRegistry throttles, IamAuthorization iam, RestLambdaAuthorizer authorizer,
-        ApiKeyGate keys, RestLambdaProxy lambda, RestHttpProxy http, MappedIntegration mapped, AccessLogWriter accessLog, TimeProvider time,
+        RestCognitoAuthorizer cognito, ApiKeyGate keys, RestLambdaProxy lambda, RestHttpProxy http, MappedIntegration mapped, AccessLogWriter accessLog, TimeProvider time,
         ILogger<RestApiEndpoint> logger, IUsageMeter? meter = null)
     {
         _apis = apis;
@@ -40,6 +41,7 @@ internal sealed class RestApiEndpoint
         _throttles = throttles;
         _iam = iam;
         _authorizer = authorizer;
+        _cognito = cognito;
         _keys = keys;
         _lambda = lambda;
         _http = http;
@@ -132,6 +134,8 @@ internal sealed class RestApiEndpoint
             "AWS_IAM" => _iam.Check(http.Request, request),
             "CUSTOM" when method.AuthorizerId is { } id && request.Deployment.Authorizers.TryGetValue(id, out var authorizer) =>
                 await _authorizer.AuthorizeAsync(request, authorizer, http.RequestAborted),
+            "COGNITO_USER_POOLS" when method.AuthorizerId is { } id && request.Deployment.Authorizers.TryGetValue(id, out var authorizer)
+                && authorizer.Type == "COGNITO_USER_POOLS" => await _cognito.AuthorizeAsync(request, authorizer, http.RequestAborted),
             "CUSTOM" or "COGNITO_USER_POOLS" => RestResponses.AuthorizerConfigurationError(),
             _ => null,
         };

@@ -33,6 +33,7 @@ internal static class RestContext
         "identity.accessKey" or "identity.caller" or "identity.user" or "identity.userArn" or "identity.accountId" =>
             CallerIdentity.Of(request.CallerAccessKey, request.AccountId, name["identity.".Length..]),
         "authorizer.principalId" => request.PrincipalId,
+        _ when name.StartsWith("authorizer.claims.", StringComparison.Ordinal) => request.CognitoClaims?.GetValueOrDefault(name["authorizer.claims.".Length..]),
         _ when name.StartsWith("authorizer.", StringComparison.Ordinal) =>
             request.AuthorizerContext?.GetValueOrDefault(name["authorizer.".Length..]) is { } value
                 ? (value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : value.GetRawText())

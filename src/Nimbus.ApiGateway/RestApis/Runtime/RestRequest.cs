@@ -57,6 +57,9 @@ internal sealed class RestRequest : IProxyEventRequest
     public long AuthorizerLatencyMs { get; set; }
     public string? UsageIdentifierKey { get; set; }
 
+    /// <summary>The claims of the token a Cognito user pool authorizer accepted (<c>requestContext.authorizer.claims</c>).</summary>
+    public Dictionary<string, string>? CognitoClaims { get; set; }
+
     /// <summary>Who signed an AWS_IAM request.</summary>
     public string? CallerAccessKey { get; set; }
 
@@ -83,11 +86,19 @@ internal sealed class RestRequest : IProxyEventRequest
     };
 
     /// <summary>
-    /// Only requests a Lambda authorizer allowed carry <c>authorizer</c>: its <c>principalId</c>, <c>integrationLatency</c>
-    /// and each <c>context</c> member at the top level, as REST APIs flatten them.
+    /// Only requests an authorizer allowed carry <c>authorizer</c>: a Cognito authorizer's <c>claims</c>; a Lambda
+    /// authorizer's <c>principalId</c>, <c>integrationLatency</c> and each <c>context</c> member at the top level, as
+    /// REST APIs flatten them.
     /// </summary>
     public void WriteAuthorizer(Utf8JsonWriter json)
     {
+        if (CognitoClaims is not null)
+        {
+            json.WriteStartObject("authorizer");
+            PayloadV2Writer.WriteMap(json, "claims", CognitoClaims);
+            json.WriteEndObject();
+            return;
+        }
         if (PrincipalId is null && AuthorizerContext is null)
         {
             return;

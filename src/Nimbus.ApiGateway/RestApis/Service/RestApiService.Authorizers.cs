@@ -24,7 +24,7 @@ internal sealed partial class RestApiService
             AuthType = input.AuthType,
             AuthorizerUri = input.AuthorizerUri,
             AuthorizerCredentials = input.AuthorizerCredentials,
-            IdentitySource = input.IdentitySource ?? (input.Type == "TOKEN" ? "method.request.header.Authorization" : null),
+            IdentitySource = input.IdentitySource ?? (input.Type is "TOKEN" or "COGNITO_USER_POOLS" ? "method.request.header.Authorization" : null),
             IdentityValidationExpression = input.IdentityValidationExpression,
             AuthorizerResultTtlInSeconds = input.AuthorizerResultTtlInSeconds ?? 300,
         };
@@ -116,6 +116,14 @@ internal sealed partial class RestApiService
             if (authorizer.ProviderARNs is not { Count: > 0 })
             {
                 throw RestErrors.BadRequest("ProviderARNs need to be specified for COGNITO_USER_POOLS authorizers");
+            }
+            if (authorizer.ProviderARNs.FirstOrDefault(arn => !arn.StartsWith("arn:aws:cognito-idp:", StringComparison.Ordinal) || !arn.Contains(":userpool/", StringComparison.Ordinal)) is { } invalid)
+            {
+                throw RestErrors.BadRequest("Invalid Cognito user pool ARN: " + invalid);
+            }
+            if (authorizer.IdentitySource is null || !authorizer.IdentitySource.StartsWith("method.request.header.", StringComparison.Ordinal))
+            {
+                throw RestErrors.BadRequest("Invalid identity source: COGNITO_USER_POOLS authorizers take one header, method.request.header.{name}");
             }
             return;
         }

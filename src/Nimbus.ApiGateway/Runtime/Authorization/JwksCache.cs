@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace Nimbus.ApiGateway.Runtime.Authorization;
 
 /// <summary>
-/// The signing keys of JWT issuers, found as API Gateway finds them: the issuer's OpenID discovery document
-/// (<c>{issuer}/.well-known/openid-configuration</c>) names <c>jwks_uri</c>, whose RSA keys are cached for an hour
-/// and fetched again when a token names an unknown <c>kid</c> (key rotation), at most every 10 seconds.
+/// The signing keys of JWT issuers, found as API Gateway finds them: an HTTP API's JWT authorizer reads the issuer's
+/// OpenID discovery document (<c>{issuer}/.well-known/openid-configuration</c>) for <c>jwks_uri</c>; a REST API's
+/// Cognito authorizer reads the user pool's JWKS URL directly. RSA keys are cached for an hour per location and
+/// fetched again when a token names an unknown <c>kid</c> (key rotation), at most every 10 seconds.
 /// </summary>
 internal sealed class JwksCache : IDisposable
 {
@@ -26,10 +27,12 @@ internal sealed class JwksCache : IDisposable
         _logger = logger;
     }
 
-    public async Task<RSA?> KeyAsync(string issuer, string? kid, CancellationToken cancellationToken)
+    /// <summary>The key <paramref name="kid"/> of <paramref name="location"/>; null when unknown or unreachable.</summary>
+    public async Task<RSA?> KeyAsync(JwksLocation location, string? kid, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        if (_entries.TryGetValue(issuer, out var entry) && now < entry.FetchedAt + Lifetime)
+        var cacheKey = location.ToString();
+        if (_entries.TryGetValue(cacheKey, out var entry) && now < entry.FetchedAt + Lifetime)
         {
             if (Find(entry, kid) is { } cached)
             {
@@ -40,24 +43,28 @@ internal sealed class JwksCache : IDisposable
                 return null;
             }
         }
-        entry = await FetchAsync(issuer, cancellationToken);
+        entry = await FetchAsync(location, cancellationToken);
         if (entry is null)
         {
             return null;
         }
-        _entries[issuer] = entry;
+        _entries[cacheKey] = entry;
         return Find(entry, kid);
     }
 
     private static RSA? Find(Entry entry, string? kid) =>
         kid is null ? (entry.Keys.Count == 1 ? entry.Keys.Values.First() : null) : entry.Keys.GetValueOrDefault(kid);
 
-    private async Task<Entry?> FetchAsync(string issuer, CancellationToken cancellationToken)
+    private async Task<Entry?> FetchAsync(JwksLocation location, CancellationToken cancellationToken)
     {
         try
         {
-            using var discovery = JsonDocument.Parse(await _client.GetStringAsync(issuer.TrimEnd('/') + "/.well-known/openid-configuration", cancellationToken));
-            var jwksUri = discovery.RootElement.GetProperty("jwks_uri").GetString()!;
+            var jwksUri = location.JwksUrl;
+            if (location.Issuer is { } issuer)
+            {
+                using var discovery = JsonDocument.Parse(await _client.GetStringAsync(issuer.TrimEnd('/') + "/.well-known/openid-configuration", cancellationToken));
+                jwksUri = discovery.RootElement.GetProperty("jwks_uri").GetString()!;
+            }
             using var jwks = JsonDocument.Parse(await _client.GetStringAsync(jwksUri, cancellationToken));
             var keys = new Dictionary<string, RSA>(StringComparer.Ordinal);
             foreach (var key in jwks.RootElement.GetProperty("keys").EnumerateArray())
@@ -74,7 +81,7 @@ internal sealed class JwksCache : IDisposable
         catch (Exception error) when (error is HttpRequestException or JsonException or KeyNotFoundException or InvalidOperationException
             or TaskCanceledException or FormatException or CryptographicException)
         {
-            LogMessages.JwksFetchFailed(_logger, issuer, error.Message);
+            LogMessages.JwksFetchFailed(_logger, location.ToString(), error.Message);
             return null;
         }
     }

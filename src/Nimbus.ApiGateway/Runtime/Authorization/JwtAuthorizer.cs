@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Nimbus.ApiGateway.Model;
 
@@ -13,83 +11,52 @@ namespace Nimbus.ApiGateway.Runtime.Authorization;
 /// </summary>
 internal sealed class JwtAuthorizer
 {
-    private readonly JwksCache _keys;
-    private readonly TimeProvider _time;
+    private readonly JwtValidator _validator;
 
-    public JwtAuthorizer(JwksCache keys, TimeProvider time)
-    {
-        _keys = keys;
-        _time = time;
-    }
+    public JwtAuthorizer(JwtValidator validator) => _validator = validator;
 
     public async Task<AuthorizationOutcome> AuthorizeAsync(GatewayRequest request, ApiAuthorizer authorizer, ApiRoute route, CancellationToken cancellationToken)
     {
         var config = authorizer.JwtConfiguration!;
-        var token = IdentitySources.Resolve(authorizer.IdentitySource![0], request);
-        if (token is null)
+        var text = IdentitySources.Resolve(authorizer.IdentitySource![0], request);
+        if (text is null)
         {
             return Refuse(null);
         }
-        if (token.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            token = token[7..].Trim();
-        }
-        var parts = token.Split('.');
-        if (parts.Length != 3)
+        if (JwtToken.Parse(text) is not { } token)
         {
             return Refuse("the token is malformed");
         }
-        JsonDocument header, payload;
-        byte[] signature;
-        try
+        if (token.Algorithm != "RS256")
         {
-            header = JsonDocument.Parse(Base64Url.Decode(parts[0]));
-            payload = JsonDocument.Parse(Base64Url.Decode(parts[1]));
-            signature = Base64Url.Decode(parts[2]);
+            return Refuse("the token's signing algorithm is not supported");
         }
-        catch (Exception error) when (error is FormatException or JsonException)
+        if (!await _validator.IsSignedAsync(token, JwksLocation.Discover(config.Issuer!), cancellationToken))
         {
-            return Refuse("the token is malformed");
+            return Refuse("signature is invalid");
         }
-        using (header)
-        using (payload)
+        if (ClaimError(token, config) is { } problem)
         {
-            var head = header.RootElement;
-            var claims = payload.RootElement;
-            if (head.ValueKind != JsonValueKind.Object || claims.ValueKind != JsonValueKind.Object
-                || !head.TryGetProperty("alg", out var alg) || alg.GetString() != "RS256")
-            {
-                return Refuse("the token's signing algorithm is not supported");
-            }
-            var kid = head.TryGetProperty("kid", out var kidValue) ? kidValue.GetString() : null;
-            var key = await _keys.KeyAsync(config.Issuer!, kid, cancellationToken);
-            if (key is null || !key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
-            {
-                return Refuse("signature is invalid");
-            }
-            if (ClaimError(claims, config) is { } problem)
-            {
-                return Refuse(problem);
-            }
-            var scopes = ScopesOf(claims);
-            if (route.AuthorizationScopes is { Count: > 0 } required && (scopes is null || !required.Any(scopes.Contains)))
-            {
-                return new AuthorizationOutcome(GatewayResponse.Forbidden());
-            }
-            request.JwtClaims = claims.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
-            request.JwtScopes = scopes;
-            return AuthorizationOutcome.Allowed;
+            return Refuse(problem);
         }
+        var scopes = token.Scopes();
+        if (route.AuthorizationScopes is { Count: > 0 } required && (scopes is null || !required.Any(scopes.Contains)))
+        {
+            return new AuthorizationOutcome(GatewayResponse.Forbidden());
+        }
+        request.JwtClaims = token.Claims.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
+        request.JwtScopes = scopes;
+        return AuthorizationOutcome.Allowed;
     }
 
-    private string? ClaimError(JsonElement claims, JwtConfiguration config)
+    private string? ClaimError(JwtToken token, JwtConfiguration config)
     {
-        if (!claims.TryGetProperty("iss", out var iss) || iss.GetString() != config.Issuer)
+        if (token.Claim("iss") != config.Issuer)
         {
             return "the token's issuer is not the authorizer's";
         }
         var audiences = new List<string>();
-        if (claims.TryGetProperty("aud", out var aud))
+        if (token.Claims.TryGetProperty("aud", out var aud))
         {
             if (aud.ValueKind == JsonValueKind.String)
             {
@@ -100,44 +67,20 @@ internal sealed class JwtAuthorizer
                 audiences.AddRange(aud.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!));
             }
         }
-        else if (claims.TryGetProperty("client_id", out var clientId) && clientId.ValueKind == JsonValueKind.String)
+        else if (token.Claim("client_id") is { } clientId)
         {
-            audiences.Add(clientId.GetString()!);
+            audiences.Add(clientId);
         }
         if (!audiences.Any(a => config.Audience!.Contains(a)))
         {
             return "the token's audience is not accepted";
         }
-        var now = _time.GetUtcNow().ToUnixTimeSeconds();
-        if (!claims.TryGetProperty("exp", out var exp) || exp.ValueKind != JsonValueKind.Number || exp.GetDouble() <= now)
+        return _validator.Lifetime(token) switch
         {
-            return "the token has expired";
-        }
-        if (claims.TryGetProperty("nbf", out var nbf) && nbf.ValueKind == JsonValueKind.Number && nbf.GetDouble() > now)
-        {
-            return "the token is not valid yet";
-        }
-        return null;
-    }
-
-    private static List<string>? ScopesOf(JsonElement claims)
-    {
-        foreach (var name in new[] { "scope", "scp" })
-        {
-            if (!claims.TryGetProperty(name, out var value))
-            {
-                continue;
-            }
-            if (value.ValueKind == JsonValueKind.String)
-            {
-                return [.. value.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
-            }
-            if (value.ValueKind == JsonValueKind.Array)
-            {
-                return [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)];
-            }
-        }
-        return null;
+            JwtLifetime.Expired => "the token has expired",
+            JwtLifetime.NotYetValid => "the token is not valid yet",
+            _ => null,
+        };
     }
 
     private static AuthorizationOutcome Refuse(string? description)
