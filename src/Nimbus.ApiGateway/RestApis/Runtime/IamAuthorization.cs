@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Nimbus.ApiGateway.Runtime;
+using Nimbus.Protocol.Routing;
 using Nimbus.Protocol.SigV4;
 
 namespace Nimbus.ApiGateway.RestApis.Runtime;
@@ -14,8 +15,13 @@ namespace Nimbus.ApiGateway.RestApis.Runtime;
 internal sealed class IamAuthorization
 {
     private readonly SigV4Verifier _verifier;
+    private readonly string? _defaultAccountId;
 
-    public IamAuthorization(SigV4Verifier verifier) => _verifier = verifier;
+    public IamAuthorization(SigV4Verifier verifier, EdgeOptions? edge = null)
+    {
+        _verifier = verifier;
+        _defaultAccountId = edge?.DefaultAccountId;
+    }
 
     /// <summary>Null when the signature is good (the request then names its caller), else the refusal.</summary>
     public GatewayResponse? Check(HttpRequest http, RestRequest request)
@@ -49,6 +55,10 @@ internal sealed class IamAuthorization
         {
             case SigV4Outcome.Verified or SigV4Outcome.UnknownKeyAccepted:
                 request.CallerAccessKey = verification.AccessKeyId ?? credential?.AccessKeyId;
+                // A 12-digit key names its account, as on the rest of the edge; other keys belong to the default account.
+                request.CallerAccountId = request.CallerAccessKey is { Length: 12 } key && key.All(char.IsAsciiDigit)
+                    ? key
+                    : _defaultAccountId ?? request.AccountId;
                 return null;
             case SigV4Outcome.InvalidAccessKeyId:
                 return RestResponses.Error(403, "UnrecognizedClientException", "The security token included in the request is invalid.");

@@ -7,11 +7,11 @@ using Nimbus.ApiGateway.Runtime.Authorization;
 namespace Nimbus.ApiGateway.RestApis.Runtime;
 
 /// <summary>
-/// REST API resource policies for <c>execute-api:Invoke</c>: statements whose principal is everyone (<c>"*"</c> or
-/// <c>{"AWS": "*"}</c>), resources as full ARNs or AWS's short form <c>execute-api:/{stage}/{METHOD}/{path}</c> with
+/// REST API resource policies for <c>execute-api:Invoke</c>: statements for everyone or for named callers (see
+/// <see cref="PolicyPrincipals"/>), resources as full ARNs or AWS's short form <c>execute-api:/{stage}/{METHOD}/{path}</c> with
 /// <c>*</c>/<c>?</c> wildcards, and the conditions <c>IpAddress</c>/<c>NotIpAddress</c> on <c>aws:SourceIp</c> (CIDRs)
-/// and <c>StringEquals</c>/<c>StringNotEquals</c> on <c>aws:SourceVpce</c> (Nimbus has no VPC endpoints). An explicit
-/// Deny, or a policy without a matching Allow, is AWS's 403 "User: anonymous is not authorized …".
+/// and <c>StringEquals</c>/<c>StringNotEquals</c> on <c>aws:SourceVpce</c> (Nimbus has no VPC endpoints). A refusal is
+/// AWS's 403 "User: {anonymous|caller ARN} is not authorized …".
 /// </summary>
 internal static class ResourcePolicy
 {
@@ -40,37 +40,59 @@ internal static class ResourcePolicy
         throw RestErrors.BadRequest("Invalid policy document. Please check the policy syntax and ensure that Principals are valid.");
     }
 
-    /// <summary>Null when the policy lets the request through (or there is none), else the 403.</summary>
-    public static GatewayResponse? Check(RestRequest request)
+    /// <summary>
+    /// What the API's policy says about this request from <paramref name="callerAccountId"/> (null: anonymous):
+    /// an explicit Deny wins, then any Allow; no policy, or no statement that applies, is <see cref="PolicyDecision.NoMatch"/>.
+    /// </summary>
+    public static PolicyDecision Evaluate(RestRequest request, string? callerAccountId)
     {
         if (request.Api.Api.Policy is not { } text)
         {
-            return null;
+            return PolicyDecision.NoMatch;
         }
         var arn = request.RouteArn;
         using var document = JsonDocument.Parse(text);
-        var allowed = false;
         if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Statement", out var statements))
         {
-            return null;
+            return PolicyDecision.NoMatch;
         }
+        var decision = PolicyDecision.NoMatch;
         foreach (var statement in Statements(statements))
         {
-            if (!AppliesToEveryone(statement) || !Matches(statement, "Action", "execute-api:Invoke", null)
+            if (!PolicyPrincipals.AppliesTo(statement, callerAccountId) || !Matches(statement, "Action", "execute-api:Invoke", null)
                 || !Matches(statement, "Resource", arn, request) || !ConditionsHold(statement, request))
             {
                 continue;
             }
             if (statement.TryGetProperty("Effect", out var effect) && effect.GetString() == "Deny")
             {
-                return Denied(request, explicitDeny: true);
+                return PolicyDecision.Deny;
             }
-            allowed = true;
+            decision = PolicyDecision.Allow;
         }
-        return allowed ? null : Denied(request, explicitDeny: false);
+        return decision;
     }
 
-    private static GatewayResponse Denied(RestRequest request, bool explicitDeny)
+    /// <summary>
+    /// The policy's verdict as API Gateway combines it with the method's authorization ("How API Gateway resource
+    /// policies affect authorization workflow"): an explicit Deny always refuses. Without other authorization the
+    /// policy must allow; a signed caller of another account (AWS_IAM) needs the policy to allow it too, while one of
+    /// the API's own account is allowed by its identity (Nimbus callers are root principals). Lambda and Cognito
+    /// authorizers decide the rest themselves. Null when the request may go on.
+    /// </summary>
+    public static GatewayResponse? Check(RestRequest request, string? callerAccountId, bool needsAllow, out PolicyDecision decision)
+    {
+        decision = Evaluate(request, callerAccountId);
+        if (request.Api.Api.Policy is null)
+        {
+            return null;
+        }
+        return decision == PolicyDecision.Deny || needsAllow && decision != PolicyDecision.Allow
+            ? Denied(request, callerAccountId, explicitDeny: decision == PolicyDecision.Deny)
+            : null;
+    }
+
+    private static GatewayResponse Denied(RestRequest request, string? callerAccountId, bool explicitDeny)
     {
         // AWS masks all but the last four digits of the account, and capitalizes Message in this one answer.
         var masked = $"arn:aws:execute-api:{request.Api.Region}:********{request.AccountId[^4..]}:{request.ApiId}/{request.StageName}/{request.Method}{request.StagePath}";
@@ -78,7 +100,8 @@ internal static class ResourcePolicy
         {
             Body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
             {
-                ["Message"] = $"User: anonymous is not authorized to perform: execute-api:Invoke on resource: {masked}" + (explicitDeny ? " with an explicit deny" : ""),
+                ["Message"] = $"User: {PolicyPrincipals.CallerName(callerAccountId)} is not authorized to perform: execute-api:Invoke on resource: {masked}"
+                    + (explicitDeny ? " with an explicit deny" : ""),
             }),
         };
         response.Headers.Add(new("Content-Type", "application/json"));
@@ -88,12 +111,6 @@ internal static class ResourcePolicy
 
     private static IEnumerable<JsonElement> Statements(JsonElement statements) =>
         statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray() : Enumerable.Repeat(statements, 1);
-
-    private static bool AppliesToEveryone(JsonElement statement) =>
-        statement.TryGetProperty("Principal", out var principal)
-        && (principal.ValueKind == JsonValueKind.String ? principal.GetString() == "*"
-            : principal.ValueKind == JsonValueKind.Object && principal.TryGetProperty("AWS", out var aws)
-                && Values(aws).Contains("*"));
 
     private static List<string> Values(JsonElement element) => element.ValueKind switch
     {

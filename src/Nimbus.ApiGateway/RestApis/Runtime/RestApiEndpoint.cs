@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Nimbus.ApiGateway.RestApis.Model;
 using Nimbus.ApiGateway.RestApis.Service;
 using Nimbus.ApiGateway.Runtime;
+using Nimbus.ApiGateway.Runtime.Authorization;
 using Nimbus.Core;
 using Nimbus.Core.Metering;
 
@@ -11,8 +12,9 @@ namespace Nimbus.ApiGateway.RestApis.Runtime;
 /// <summary>
 /// The data plane of REST APIs: <c>http://{restApiId}.execute-api.localhost:4566/{stage}/{path}</c> and the path form
 /// <c>/_aws/execute-api/{restApiId}/{stage}/{path}</c>. In AWS's order: stage, resource and method (403 "Missing
-/// Authentication Token" when none matches), the stage's method throttle, AWS_IAM or Lambda authorization, the API
-/// key and its usage plan, then the integration. Requests that reach the integration are metered as
+/// Authentication Token" when none matches), the resource policy for unsigned callers, the stage's method throttle,
+/// AWS_IAM (then the policy for the signer), Lambda or Cognito authorization, the API key and its usage plan, then
+/// the integration. Requests that reach the integration are metered as
 /// <c>ApiGatewayRequest</c> (AWS does not bill requests refused by authorization or throttling).
 /// </summary>
 internal sealed class RestApiEndpoint
@@ -117,11 +119,15 @@ internal sealed class RestApiEndpoint
 
     private async Task<GatewayResponse> RouteAsync(HttpContext http, RestRequest request)
     {
-        if (ResourcePolicy.Check(request) is { } policyRefusal)
+        var method = request.MethodConfig;
+        var authorizationType = method.AuthorizationType ?? "NONE";
+        // Signed callers are judged by the policy once their signature is checked (below); everyone else first.
+        var policy = PolicyDecision.NoMatch;
+        if (authorizationType != "AWS_IAM"
+            && ResourcePolicy.Check(request, null, needsAllow: authorizationType is not ("CUSTOM" or "COGNITO_USER_POOLS"), out policy) is { } policyRefusal)
         {
             return policyRefusal;
         }
-        var method = request.MethodConfig;
         var settings = request.Stage.MethodSettings?.GetValueOrDefault(RestApiService.MethodSettingKey(request.ResourcePath, method.HttpMethod!))
             ?? request.Stage.MethodSettings?.GetValueOrDefault("*/*");
         if (settings is not null && !_throttles.TryAcquire(request.ApiId, request.StageName, method.HttpMethod + " " + request.ResourcePath,
@@ -129,11 +135,12 @@ internal sealed class RestApiEndpoint
         {
             return RestResponses.TooManyRequests();
         }
-        var refusal = method.AuthorizationType switch
+        var refusal = authorizationType switch
         {
-            "AWS_IAM" => _iam.Check(http.Request, request),
+            "AWS_IAM" => _iam.Check(http.Request, request)
+                ?? ResourcePolicy.Check(request, request.CallerAccountId, needsAllow: request.CallerAccountId != request.AccountId, out _),
             "CUSTOM" when method.AuthorizerId is { } id && request.Deployment.Authorizers.TryGetValue(id, out var authorizer) =>
-                await _authorizer.AuthorizeAsync(request, authorizer, http.RequestAborted),
+                await _authorizer.AuthorizeAsync(request, authorizer, policy == PolicyDecision.Allow, http.RequestAborted),
             "COGNITO_USER_POOLS" when method.AuthorizerId is { } id && request.Deployment.Authorizers.TryGetValue(id, out var authorizer)
                 && authorizer.Type == "COGNITO_USER_POOLS" => await _cognito.AuthorizeAsync(request, authorizer, http.RequestAborted),
             "CUSTOM" or "COGNITO_USER_POOLS" => RestResponses.AuthorizerConfigurationError(),

@@ -31,7 +31,7 @@ internal static class RestContext
         "identity.apiKey" => request.ApiKey,
         "identity.apiKeyId" => request.ApiKeyId,
         "identity.accessKey" or "identity.caller" or "identity.user" or "identity.userArn" or "identity.accountId" =>
-            CallerIdentity.Of(request.CallerAccessKey, request.AccountId, name["identity.".Length..]),
+            request.Identity(name["identity.".Length..]),
         "authorizer.principalId" => request.PrincipalId,
         _ when name.StartsWith("authorizer.claims.", StringComparison.Ordinal) => request.CognitoClaims?.GetValueOrDefault(name["authorizer.claims.".Length..]),
         _ when name.StartsWith("authorizer.", StringComparison.Ordinal) =>

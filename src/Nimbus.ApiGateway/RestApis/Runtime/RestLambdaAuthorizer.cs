@@ -35,8 +35,11 @@ internal sealed class RestLambdaAuthorizer
         apis.AuthorizerCacheFlushed += cache.Forget;
     }
 
-    /// <summary>Null when allowed (the request then carries the principal and context), else the refusal.</summary>
-    public async Task<GatewayResponse?> AuthorizeAsync(RestRequest request, RestAuthorizer authorizer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when allowed (the request then carries the principal and context), else the refusal. A function policy
+    /// that neither allows nor denies the method is enough when the API's resource policy allows it (AWS's table A).
+    /// </summary>
+    public async Task<GatewayResponse?> AuthorizeAsync(RestRequest request, RestAuthorizer authorizer, bool resourcePolicyAllows, CancellationToken cancellationToken)
     {
         var identity = IdentityOf(request, authorizer);
         if (identity is null)
@@ -71,7 +74,7 @@ internal sealed class RestLambdaAuthorizer
                 _cache.Put(request.ApiId, request.StageName, authorizer.Id!, identity, response, ttl);
             }
         }
-        return Decide(request, authorizer, response);
+        return Decide(request, authorizer, response, resourcePolicyAllows);
     }
 
     /// <summary>
@@ -120,7 +123,7 @@ internal sealed class RestLambdaAuthorizer
         return buffer.WrittenSpan.ToArray();
     }
 
-    private GatewayResponse? Decide(RestRequest request, RestAuthorizer authorizer, byte[] response)
+    private GatewayResponse? Decide(RestRequest request, RestAuthorizer authorizer, byte[] response, bool resourcePolicyAllows)
     {
         using var document = ParseOrNull(response);
         var root = document?.RootElement;
@@ -130,7 +133,7 @@ internal sealed class RestLambdaAuthorizer
             return Failed(request, authorizer, "the answer needs a principalId and a policyDocument");
         }
         var decision = PolicyEvaluator.Evaluate(policy, request.RouteArn);
-        if (decision != PolicyDecision.Allow)
+        if (decision == PolicyDecision.Deny || decision == PolicyDecision.NoMatch && !resourcePolicyAllows)
         {
             return RestResponses.AccessDenied(explicitDeny: decision == PolicyDecision.Deny);
         }

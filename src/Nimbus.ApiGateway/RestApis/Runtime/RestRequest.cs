@@ -60,8 +60,9 @@ internal sealed class RestRequest : IProxyEventRequest
     /// <summary>The claims of the token a Cognito user pool authorizer accepted (<c>requestContext.authorizer.claims</c>).</summary>
     public Dictionary<string, string>? CognitoClaims { get; set; }
 
-    /// <summary>Who signed an AWS_IAM request.</summary>
+    /// <summary>Who signed an AWS_IAM request, and the account of that key (the root principal of which is the caller).</summary>
     public string? CallerAccessKey { get; set; }
+    public string? CallerAccountId { get; set; }
 
     public string? Header(string name) => Headers.TryGetValue(name, out var values) ? string.Join(',', values) : null;
 
@@ -82,7 +83,7 @@ internal sealed class RestRequest : IProxyEventRequest
     {
         "apiKey" => ApiKey,
         "apiKeyId" => ApiKeyId,
-        _ => CallerIdentity.Of(CallerAccessKey, AccountId, name),
+        _ => CallerIdentity.Of(CallerAccessKey, CallerAccountId ?? AccountId, name),
     };
 
     /// <summary>
