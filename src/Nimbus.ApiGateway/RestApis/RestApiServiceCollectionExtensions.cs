@@ -26,6 +26,7 @@ internal static class RestApiServiceCollectionExtensions
         services.AddSingleton<RestLambdaAuthorizer>();
         services.TryAddSingleton(new CognitoUserPoolOptions());
         services.AddSingleton<RestCognitoAuthorizer>();
+        services.AddSingleton<UsagePlanMeter>();
         services.AddSingleton<ApiKeyGate>();
         services.AddSingleton<RestLambdaProxy>();
         services.AddSingleton<RestHttpProxy>();

@@ -92,6 +92,12 @@ internal sealed partial class WebSocketGateway
                 await SendErrorAsync(connection, "Forbidden", requestId);
                 return;
             }
+            if (_keys.CheckMessage(connection, route.RouteKey!) is { } limited)
+            {
+                _metrics.WebSocket(api, connection.Stage, "ClientError");
+                await SendErrorAsync(connection, limited, requestId);
+                return;
+            }
             if (deployment.IntegrationOf(route) is not { } integration)
             {
                 _metrics.WebSocket(api, connection.Stage, "ExecutionError");

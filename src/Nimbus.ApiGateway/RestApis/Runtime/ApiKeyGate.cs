@@ -12,14 +12,12 @@ namespace Nimbus.ApiGateway.RestApis.Runtime;
 internal sealed class ApiKeyGate
 {
     private readonly UsagePlanService _plans;
-    private readonly UsageCounter _usage;
-    private readonly ThrottleRegistry _throttles;
+    private readonly UsagePlanMeter _meter;
 
-    public ApiKeyGate(UsagePlanService plans, UsageCounter usage, ThrottleRegistry throttles)
+    public ApiKeyGate(UsagePlanService plans, UsagePlanMeter meter)
     {
         _plans = plans;
-        _usage = usage;
-        _throttles = throttles;
+        _meter = meter;
     }
 
     /// <summary>Null when the request may proceed (its key is then recorded on it), else the refusal.</summary>
@@ -34,16 +32,11 @@ internal sealed class ApiKeyGate
         }
         request.ApiKey = value;
         request.ApiKeyId = key.Key.Id;
-        var planId = plan.Plan.Id!;
-        var methodKey = request.ResourcePath + "/" + request.MethodConfig.HttpMethod;
-        var limits = plan.Plan.ApiStages?.FirstOrDefault(s => s.ApiId == request.ApiId && s.Stage == request.StageName)?.Throttle?.GetValueOrDefault(methodKey)
-            ?? plan.Plan.Throttle;
-        if (limits is not null
-            && !_throttles.TryAcquire("usageplan:" + planId, key.Key.Id!, limits == plan.Plan.Throttle ? "" : methodKey,
-                limits.RateLimit ?? ThrottleRegistry.AccountRate, limits.BurstLimit ?? ThrottleRegistry.AccountBurst))
+        return _meter.Take(plan.Plan, key.Key.Id!, request.ApiId, request.StageName, request.ResourcePath + "/" + request.MethodConfig.HttpMethod) switch
         {
-            return RestResponses.TooManyRequests();
-        }
-        return _usage.TryCount(planId, key.Key.Id!, plan.Plan.Quota) ? null : RestResponses.LimitExceeded();
+            UsageVerdict.Throttled => RestResponses.TooManyRequests(),
+            UsageVerdict.QuotaExceeded => RestResponses.LimitExceeded(),
+            _ => null,
+        };
     }
 }
