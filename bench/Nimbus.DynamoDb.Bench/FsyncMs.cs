@@ -6,7 +6,10 @@ namespace Nimbus.DynamoDb.Bench;
 /// <summary>What one fsync costs on a file system right now: the floor under a durable write's latency.</summary>
 internal static class FsyncMs
 {
-    /// <summary>The median time (ms) of fsync after appending 4 KB to a fresh file in <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// The median time (ms) of fsync after rewriting 4 KB of an existing file in <paramref name="directory"/>, as a
+    /// SQLite WAL is rewritten in place once a checkpoint restarted it.
+    /// </summary>
     public static double Measure(string directory, int samples)
     {
         var path = Path.Combine(directory, "nimbus-ddb-bench-fsync-" + Guid.NewGuid().ToString("N")[..8]);
@@ -15,6 +18,8 @@ internal static class FsyncMs
         try
         {
             using SafeFileHandle file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+            RandomAccess.Write(file, new byte[block.Length * samples], 0);
+            RandomAccess.FlushToDisk(file);
             for (var i = 0; i < samples; i++)
             {
                 RandomAccess.Write(file, block, (long)i * block.Length);

@@ -48,10 +48,11 @@ try
     }
     Console.WriteLine($"1 KB items, {concurrency} concurrent callers, {rounds} interleaved rounds of {seconds} s per server and operation");
     Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
-    // Nimbus answers a write only after its WAL is fsynced (dynalite and moto keep items in memory): with every caller
-    // waiting for one fsync per write, C callers can do at most C / fsync writes per second.
+    // Nimbus answers a write only after its WAL is fsynced (dynalite and moto keep items in memory): every caller waits
+    // for at least one fsync per write, so C callers get about C / fsync writes per second at best. It varies with the
+    // disk's other work; measured once, at the end.
     var fsync = FsyncMs.Measure(Path.GetTempPath(), 50);
-    Console.WriteLine($"fsync of a 4 KB append in the data directory's file system now: p50 {fsync:F2} ms, so at most {concurrency / fsync * 1000:F0} durable writes/s at {concurrency} callers");
+    Console.WriteLine($"fsync of a 4 KB rewrite in the data directory's file system now: p50 {fsync:F2} ms (~{concurrency / fsync * 1000:F0} durable writes/s at {concurrency} callers)");
     Console.WriteLine($"{"operation",-10} {"server",-10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8} {"vs moto",8} {"vs dynalite",11}");
     foreach (var operation in operations)
     {
