@@ -9,6 +9,7 @@ var seconds = Option("--seconds", 3);
 var rounds = Option("--rounds", 3);
 var concurrency = Option("--concurrency", 8);
 var only = (args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "nimbus,moto,dynalite").Split(',');
+var operations = (args.SkipWhile(a => a != "--ops").Skip(1).FirstOrDefault() ?? string.Join(',', DynamoBenchmark.Operations)).Split(',');
 var starts = new List<(string Name, Func<Task<DynamoTarget?>> Start)>
 {
     ("nimbus", async () => await DynamoTarget.NimbusAsync()),
@@ -35,7 +36,7 @@ try
     var samples = new Dictionary<(string, string), List<Samples>>();
     for (var round = 0; round < rounds; round++)
     {
-        foreach (var operation in DynamoBenchmark.Operations)
+        foreach (var operation in operations)
         {
             for (var k = 0; k < benchmarks.Count; k++)
             {
@@ -47,8 +48,13 @@ try
     }
     Console.WriteLine($"1 KB items, {concurrency} concurrent callers, {rounds} interleaved rounds of {seconds} s per server and operation");
     Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Trim()}");
+    // Nimbus answers a write only after its WAL is fsynced (dynalite and moto keep items in memory): every caller waits
+    // for at least one fsync per write, so C callers get about C / fsync writes per second at best. It varies with the
+    // disk's other work; measured once, at the end.
+    var fsync = FsyncMs.Measure(Path.GetTempPath(), 50);
+    Console.WriteLine($"fsync of a 4 KB rewrite in the data directory's file system now: p50 {fsync:F2} ms (~{concurrency / fsync * 1000:F0} durable writes/s at {concurrency} callers)");
     Console.WriteLine($"{"operation",-10} {"server",-10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8} {"vs moto",8} {"vs dynalite",11}");
-    foreach (var operation in DynamoBenchmark.Operations)
+    foreach (var operation in operations)
     {
         var rows = benchmarks.Select(b => Row(b.Name, operation, samples[(b.Name, operation)])).ToList();
         foreach (var row in rows)

@@ -35,6 +35,11 @@ public sealed class UsageMeteringTests(NimbusServerFixture server) : IClassFixtu
                 error_of(lambda: ddb.delete_item(TableName="metered", Key={"id": {"S": "m1"}}, ConditionExpression="n = :five",
                     ExpressionAttributeValues={":five": {"N": "5"}}))]                                                         # 1,507 bytes: 2 WRU
             ddb.transact_write_items(TransactItems=[{"Put": {"TableName": "metered", "Item": item(4)}}])      # 2 x 2 WRU
+            # A transaction cancelled by a condition ran its prepare phase: one standard write per action, sized on the
+            # existing item (at least 1 WRU), and nothing is written.
+            cancelled = error_of(lambda: ddb.transact_write_items(ReturnConsumedCapacity="TOTAL", TransactItems=[
+                {"Put": {"TableName": "metered", "Item": item(2), "ConditionExpression": "attribute_not_exists(id)"}},      # 2 WRU
+                {"ConditionCheck": {"TableName": "metered", "Key": {"id": {"S": "none"}}, "ConditionExpression": "attribute_not_exists(id)"}}]))  # 1 WRU
             ddb.transact_get_items(TransactItems=[{"Get": {"TableName": "metered", "Key": {"id": {"S": "m1"}}}}])  # 2 x 1 RRU
             ddb.query(TableName="metered", KeyConditionExpression="id = :i", ExpressionAttributeValues={":i": {"S": "m1"}}, ConsistentRead=True)  # 1 RRU
             ddb.scan(TableName="metered")                                                                      # 4,515 bytes: 2 x 0.5 RRU
@@ -42,20 +47,21 @@ public sealed class UsageMeteringTests(NimbusServerFixture server) : IClassFixtu
             ddb.batch_get_item(RequestItems={"metered": {"Keys": [{"id": {"S": "m5"}}]}})                     # 0.5 RRU
             bad = error_of(lambda: ddb.get_item(TableName="metered", Key={"wrong": {"S": "x"}}))
             table = ddb.describe_table(TableName="metered")["Table"]
-            print(json.dumps({"items": table["ItemCount"], "bytes": table["TableSizeBytes"], "bad": bad, "failed": [f["code"] for f in failed]}))
+            print(json.dumps({"items": table["ItemCount"], "bytes": table["TableSizeBytes"], "bad": bad, "failed": [f["code"] for f in failed], "cancelled": cancelled}))
             """);
         Assert.Equal(4, result.GetProperty("items").GetInt32());
         Assert.Equal(6019, result.GetProperty("bytes").GetInt32());
         Assert.Equal("ValidationException", result.GetProperty("bad").GetProperty("code").GetString());
         Assert.Equal(["ConditionalCheckFailedException", "ConditionalCheckFailedException", "ConditionalCheckFailedException"],
             result.GetProperty("failed").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal("TransactionCanceledException", result.GetProperty("cancelled").GetProperty("code").GetString());
 
         // Storage is sampled from now on, every second, with the table no longer changing.
         server.Host.Services.GetRequiredService<DynamoDbSettings>().StorageSampleInterval = TimeSpan.FromSeconds(1);
         var now = DateTime.UtcNow;
         var perSample = (6019 + 4 * 100) / (1024.0 * 1024 * 1024) * (1 / 3600.0) / (DateTime.DaysInMonth(now.Year, now.Month) * 24.0);
         var usage = await UsageAsync(now, u => u.ContainsKey("TimedStorage-ByteHrs"));
-        Assert.Equal(21m, usage["WriteRequestUnits"]);
+        Assert.Equal(24m, usage["WriteRequestUnits"]);
         Assert.Equal(6.5m, usage["ReadRequestUnits"]);
         var samples = (double)usage["TimedStorage-ByteHrs"] / perSample;
         // The cost store keeps decimals (about 15 significant digits), so one sample may read back as 0.999999999999998.

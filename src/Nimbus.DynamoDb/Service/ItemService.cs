@@ -201,8 +201,8 @@ internal sealed partial class ItemService
             writer.DeleteItem(table.Id, key.Hash, key.Range);
         }
         var collection = ItemAccounting.Apply(writer, table, key.Hash, old, updated, _settings.ItemCollectionSizeLimitBytes);
-        var changed = old is null ? updated is not null : updated is null || !ItemsEqual(old, updated);
-        if (changed && table.Stream is { Enabled: true } stream)
+        // Only a stream needs to know whether the item really changed (a comparison of every attribute).
+        if (table.Stream is { Enabled: true } stream && (old is null ? updated is not null : updated is null || !ItemsEqual(old, updated)))
         {
             var now = _time.GetUtcNow();
             writer.AppendStreamRecord(stream.Arn, now.ToUnixTimeMilliseconds(),

@@ -50,7 +50,8 @@ internal sealed partial class TransactionService
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var sizes = new long[prepared.Count];
         var collections = new List<CollectionMetrics>();
-        var replayed = await _store.WriteAsync(writer =>
+        var cancelled = false;
+        var write = _store.WriteAsync(writer =>
         {
             if (token is not null && writer.GetToken(token) is { } seen && now - seen.CreatedMs < TokenLifetime.TotalMilliseconds)
             {
@@ -67,6 +68,7 @@ internal sealed partial class TransactionService
             }
             if (reasons.Any(r => r.Code != "None"))
             {
+                cancelled = true;
                 throw Cancelled(reasons);
             }
             for (var i = 0; i < prepared.Count; i++)
@@ -88,6 +90,16 @@ internal sealed partial class TransactionService
             }
             return false;
         });
+        bool replayed;
+        try
+        {
+            replayed = await write;
+        }
+        catch (AwsServiceException) when (cancelled)
+        {
+            MeterCancelled(scope, prepared, sizes);
+            throw;
+        }
         // A replayed request (same token, same parameters) changes nothing and is answered as the first one was.
         var capacity = prepared.Select((p, i) => (p.Table.Name, Units: replayed ? 0 : Capacity.Write(sizes[i], transactional: true)))
             .GroupBy(u => u.Name).Select(g => new ConsumedCapacity(g.Key, 0, g.Sum(u => u.Units))).ToList();
@@ -96,6 +108,21 @@ internal sealed partial class TransactionService
             _meter.Write(scope, units.TableName, units.WriteUnits);
         }
         return (capacity, collections);
+    }
+
+    /// <summary>
+    /// A transaction cancelled by its checks still cost DynamoDB the first of the two writes it performs on every item
+    /// ("one to prepare the transaction and one to commit", transaction-apis.html#transaction-capacity-handling), just as a
+    /// failed conditional write consumes capacity (WorkingWithItems.html#WorkingWithItems.ConditionalUpdate): each action
+    /// is metered as one standard write of its current item (at least one unit), half of what committing would have
+    /// cost. The error itself carries no ConsumedCapacity, as on AWS.
+    /// </summary>
+    private void MeterCancelled(AwsScope scope, List<Prepared> prepared, long[] sizes)
+    {
+        foreach (var table in prepared.Select((p, i) => (p.Table.Name, Units: Capacity.Write(sizes[i]))).GroupBy(u => u.Name))
+        {
+            _meter.Write(scope, table.Key, table.Sum(u => u.Units));
+        }
     }
 
     private sealed record Prepared(TransactWriteItem Request, TableDefinition Table, (byte[] Hash, byte[] Range) Key);
