@@ -100,7 +100,7 @@ internal static class AlarmsBenchmark
         }
         var service = new CostExplorerService(store, PriceTableLoader.Default(), TimeProvider.System, []);
         var watch = Stopwatch.StartNew();
-        service.GetCostAndUsage(AwsScope.Default, new CostAndUsageQuery(first, first.AddDays(30), "DAILY", ["UnblendedCost"],
+        service.GetCostAndUsage(AwsScope.Default, new CostAndUsageQuery(first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), first.AddDays(30).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "DAILY", ["UnblendedCost"],
             [("DIMENSION", "SERVICE"), ("TAG", "team")], null, null));
         return watch.Elapsed;
     }
