@@ -46,7 +46,9 @@ public sealed partial class AlarmEvaluator : BackgroundService
         try
         {
             var now = _time.GetUtcNow();
+            // Composite alarms have no metric: they are evaluated when their children change (AlarmsService).
             var due = _store.ListAll()
+                .Where(alarm => !alarm.IsComposite)
                 .Select(alarm => (Alarm: alarm, End: AlarmEvaluation.LastCompletePeriodEnd(alarm, now)))
                 .Where(d => d.End > d.Alarm.LastEvaluatedEnd)
                 .ToList();
