@@ -84,10 +84,16 @@ public sealed record MetricAlarm
 
     public int? ActionsSuppressorExtensionPeriod { get; init; }
 
-    /// <summary><c>Alarm</c> when the last transition's actions were suppressed, else null.</summary>
+    /// <summary><c>Alarm</c>, <c>WaitPeriod</c> or <c>ExtensionPeriod</c> when the last transition's actions are suppressed, else null.</summary>
     public string? ActionsSuppressedBy { get; init; }
 
     public string? ActionsSuppressedReason { get; init; }
+
+    /// <summary>Composite alarms: actions held back by the suppressor's wait or extension period.</summary>
+    public PendingActions? PendingActions { get; init; }
+
+    /// <summary>The state before the last transition (a suppressor's ExtensionPeriod starts when it leaves ALARM).</summary>
+    public string? PreviousStateValue { get; init; }
 
     [JsonIgnore]
     public bool IsComposite => AlarmRule is not null;

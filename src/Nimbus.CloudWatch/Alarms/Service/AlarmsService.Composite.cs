@@ -110,7 +110,7 @@ public sealed partial class AlarmsService
         }
         var (reason, data) = CompositeReason(triggering, state);
         var (after, item) = Transitioned(composite, state, reason, data, composite.LastEvaluatedEnd, now);
-        return (Suppressed(scope, after, alarms), item!);
+        return (Suppressed(scope, after, composite, alarms, now), item!);
     }
 
     /// <summary>
@@ -140,15 +140,6 @@ public sealed partial class AlarmsService
         });
         return (reason, data);
     }
-
-    /// <summary>
-    /// ActionsSuppressor: while the suppressor alarm is in ALARM, the composite's transitions run no actions. Nimbus does
-    /// not apply the wait and extension periods (the suppressor's state at the transition decides).
-    /// </summary>
-    private static MetricAlarm Suppressed(AwsScope scope, MetricAlarm after, Dictionary<string, MetricAlarm> alarms) =>
-        after.ActionsSuppressor is { } suppressor && alarms.GetValueOrDefault(NameOf(scope, suppressor))?.StateValue == AlarmStates.Alarm
-            ? after with { ActionsSuppressedBy = "Alarm", ActionsSuppressedReason = $"Alarm {NameOf(scope, suppressor)} is in ALARM state" }
-            : after with { ActionsSuppressedBy = null, ActionsSuppressedReason = null };
 
     private void DispatchAll(IEnumerable<(MetricAlarm After, MetricAlarm Before)> started)
     {

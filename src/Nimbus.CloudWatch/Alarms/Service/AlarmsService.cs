@@ -162,7 +162,7 @@ public sealed partial class AlarmsService
         var change = Transitioned(alarm, state, reason, reasonData, evaluatedEnd, _time.GetUtcNow());
         var scope = new AwsScope(alarm.AccountId, alarm.Region);
         var after = change.After.IsComposite && change.History is not null
-            ? Suppressed(scope, change.After, _store.List(scope).ToDictionary(a => a.AlarmName, StringComparer.Ordinal))
+            ? Suppressed(scope, change.After, alarm, _store.List(scope).ToDictionary(a => a.AlarmName, StringComparer.Ordinal), _time.GetUtcNow())
             : change.After;
         _store.Put(after, change.History is { } item ? [item] : []);
         if (change.History is not null)
@@ -209,6 +209,7 @@ public sealed partial class AlarmsService
             StateUpdatedTimestamp = now,
             StateTransitionedTimestamp = now,
             LastEvaluatedEnd = evaluatedEnd,
+            PreviousStateValue = alarm.StateValue,
         };
         return (after, AlarmHistory.State(alarm, after, now));
     }
