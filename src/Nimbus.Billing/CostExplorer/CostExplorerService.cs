@@ -42,6 +42,7 @@ public sealed class CostExplorerService
         var rows = Rows(scope, query)
             .Select(r => new CostAttributes(r, Tags(tagCache, r), _prices.Services.GetValueOrDefault(r.Service)?.Name ?? ServiceNames.Of(r.Service)))
             .Where(a => query.Filter?.Matches(a) != false)
+            .OrderBy(a => a.Row.Start)
             .ToList();
         // As on AWS, figures of a period that is not over yet (or of the current month's bill) are estimated.
         var now = _time.GetUtcNow().UtcDateTime;
@@ -49,10 +50,21 @@ public sealed class CostExplorerService
 
         var results = new List<CostPeriod>();
         var groups = 0;
+        // Rows and periods are both in time order: one walk hands each period its rows (HOURLY has hundreds of periods).
+        var cursor = 0;
         for (var i = first; i < periods.Count; i++)
         {
             var (start, end) = periods[i];
-            var inPeriod = rows.Where(r => r.Row.Start >= start && r.Row.Start < end).ToList();
+            while (cursor < rows.Count && rows[cursor].Row.Start < start)
+            {
+                cursor++;
+            }
+            var from = cursor;
+            while (cursor < rows.Count && rows[cursor].Row.Start < end)
+            {
+                cursor++;
+            }
+            var inPeriod = rows.GetRange(from, cursor - from);
             var grouped = query.GroupBy.Count == 0 ? [] : inPeriod
                 .GroupBy(r => string.Join('\u0001', query.GroupBy.Select(g => Key(r, g))))
                 .Select(g => new CostGroup(g.Key.Split('\u0001'), g.Sum(r => r.Row.Cost), g.Sum(r => r.Row.Quantity)))

@@ -74,6 +74,11 @@ public sealed partial class AlarmsService
             StateTransitionedTimestamp = existing?.StateTransitionedTimestamp ?? now,
             Tags = existing?.Tags ?? draft.Tags,
             LastEvaluatedEnd = 0,
+            // State that belongs to the state, not the configuration: an update keeps it.
+            PreviousStateValue = existing?.PreviousStateValue,
+            ActionsSuppressedBy = existing?.ActionsSuppressedBy,
+            ActionsSuppressedReason = existing?.ActionsSuppressedReason,
+            PendingActions = existing?.PendingActions,
         };
         _store.Put(alarm, AlarmHistory.Configuration(alarm, existing is null ? "created" : "updated", now));
     }
