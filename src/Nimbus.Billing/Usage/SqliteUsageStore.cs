@@ -68,12 +68,20 @@ public sealed class SqliteUsageStore : IUsageStore
         Query("usage_daily", "day", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             accountId, text => (DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture), null));
 
-    public IReadOnlyList<UsageTotal> ReadHourly(DateTime from, DateTime to, string? accountId) =>
-        Query("usage_hourly", "hour", from.ToString(HourFormat, CultureInfo.InvariantCulture), to.ToString(HourFormat, CultureInfo.InvariantCulture), accountId, text =>
+    public IReadOnlyList<UsageTotal> ReadHourly(DateTime from, DateTime to, string? accountId)
+    {
+        // A read returns many rows of few hours: each hour's text is parsed once.
+        var hours = new Dictionary<string, (DateOnly, int?)>(StringComparer.Ordinal);
+        return Query("usage_hourly", "hour", from.ToString(HourFormat, CultureInfo.InvariantCulture), to.ToString(HourFormat, CultureInfo.InvariantCulture), accountId, text =>
         {
-            var hour = DateTime.ParseExact(text, HourFormat, CultureInfo.InvariantCulture);
-            return (DateOnly.FromDateTime(hour), hour.Hour);
+            if (!hours.TryGetValue(text, out var parsed))
+            {
+                var hour = DateTime.ParseExact(text, HourFormat, CultureInfo.InvariantCulture);
+                hours[text] = parsed = (DateOnly.FromDateTime(hour), hour.Hour);
+            }
+            return parsed;
         });
+    }
 
     /// <summary>Adds each (account, time, service, usage type, resource) group's sum to its stored total.</summary>
     private static void AddTo(SqliteConnection connection, string table, string timeColumn, IEnumerable<(string Time, UsageIncrement Increment)> increments)
