@@ -26,7 +26,7 @@ public static class BillingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddSingleton<IUsageStore>(provider =>
-            new SqliteUsageStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("billing"))));
+            new SqliteUsageStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("billing")), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => PriceTableLoader.Load(provider.GetRequiredService<NimbusPaths>()));
         services.AddSingleton<UsageRecorder>();
         services.AddSingleton<IInvocationReportSink>(provider => provider.GetRequiredService<UsageRecorder>());

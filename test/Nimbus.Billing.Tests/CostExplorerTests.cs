@@ -123,7 +123,7 @@ public sealed class CostExplorerTests : IClassFixture<CostExplorerFixture>
             print(json.dumps({
                 "days": len(forecast["ForecastResultsByTime"]), "total": forecast["Total"]["Amount"], "projection": costs["projectedMonthEnd"],
                 "reversed": err(lambda: ce.get_cost_and_usage(TimePeriod={"Start": later, "End": today}, Granularity="DAILY", Metrics=["UnblendedCost"])),
-                "hourly": err(lambda: ce.get_cost_and_usage(TimePeriod=period, Granularity="HOURLY", Metrics=["UnblendedCost"])),
+                "hourly": err(lambda: ce.get_cost_and_usage(TimePeriod=period, Granularity="WEEKLY", Metrics=["UnblendedCost"])),
                 "metric": err(lambda: ce.get_cost_and_usage(TimePeriod=period, Granularity="DAILY", Metrics=["Dollars"])),
                 "threeGroups": err(lambda: ce.get_cost_and_usage(TimePeriod=period, Granularity="DAILY", Metrics=["UnblendedCost"],
                     GroupBy=[{"Type": "DIMENSION", "Key": "SERVICE"}, {"Type": "TAG", "Key": "a"}, {"Type": "TAG", "Key": "b"}])),

@@ -13,8 +13,8 @@ internal static class GetCostAndUsageOperation
 
     public static WireValue Invoke(CostExplorerService service, AwsScope scope, WireValue input)
     {
-        var (start, end) = CostExplorerInput.Period(input);
         var granularity = CostExplorerInput.Granularity(input);
+        var (start, end) = CostExplorerInput.Period(input, granularity);
         var metrics = input["Metrics"]?.AsList().Select(m => m.AsString()).ToList() ?? [];
         if (metrics.Count == 0)
         {
@@ -51,7 +51,7 @@ internal static class GetCostAndUsageOperation
         return WireValue.Map(
             ("GroupDefinitions", groupBy.Count == 0 ? null : WireValue.List(groupBy.Select(g => WireValue.Map(("Type", WireValue.Of(g.type)), ("Key", WireValue.Of(g.key)))))),
             ("ResultsByTime", WireValue.List(periods.Select(p => WireValue.Map(
-                ("TimePeriod", CostExplorerInput.Interval(p.Start, p.End)),
+                ("TimePeriod", CostExplorerInput.Interval(p.Start, p.End, granularity)),
                 ("Total", groupBy.Count == 0 ? Metrics(metrics, p.Cost, p.Quantity) : WireValue.Map()),
                 ("Groups", WireValue.List(p.Groups.Select(g => WireValue.Map(
                     ("Keys", WireValue.List(g.Keys.Select(WireValue.Of))),

@@ -14,14 +14,14 @@ internal static class GetCostForecastOperation
 
     public static WireValue Invoke(CostExplorerService service, Func<AwsScope, CostReport> currentMonth, TimeProvider time, AwsScope scope, WireValue input)
     {
-        var (start, end) = CostExplorerInput.Period(input);
-        var granularity = CostExplorerInput.Granularity(input);
+        var granularity = CostExplorerInput.Granularity(input, hourly: false);
+        var (start, end) = CostExplorerInput.Period(input, granularity);
         var metric = input["Metric"]?.AsString();
         if (metric is null || !Metrics.Contains(metric))
         {
             throw CostExplorerErrors.Validation($"Metric {metric} is not valid for a cost forecast; valid values are {string.Join(", ", Metrics)}.");
         }
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.GetUtcNow().UtcDateTime.Date;
         if (start < today)
         {
             throw CostExplorerErrors.Validation("Start date must be equal to or later than the current date.");
@@ -29,13 +29,13 @@ internal static class GetCostForecastOperation
         var report = currentMonth(scope);
         var daily = report.ProjectedMonthEnd / DateTime.DaysInMonth(report.Year, report.Month);
         var periods = CostExplorerService.Periods(start, end, granularity)
-            .Select(p => (p.Start, p.End, Mean: daily * (p.End.DayNumber - p.Start.DayNumber)))
+            .Select(p => (p.Start, p.End, Mean: daily * (decimal)(p.End - p.Start).TotalDays))
             .ToList();
         var level = input["PredictionIntervalLevel"];
         return WireValue.Map(
             ("Total", WireValue.Map(("Amount", WireValue.Of(GetCostAndUsageOperation.Amount(periods.Sum(p => p.Mean)))), ("Unit", WireValue.Of("USD")))),
             ("ForecastResultsByTime", WireValue.List(periods.Select(p => WireValue.Map(
-                ("TimePeriod", CostExplorerInput.Interval(p.Start, p.End)),
+                ("TimePeriod", CostExplorerInput.Interval(p.Start, p.End, granularity)),
                 ("MeanValue", WireValue.Of(GetCostAndUsageOperation.Amount(p.Mean))),
                 ("PredictionIntervalLowerBound", level is null ? null : WireValue.Of(GetCostAndUsageOperation.Amount(p.Mean))),
                 ("PredictionIntervalUpperBound", level is null ? null : WireValue.Of(GetCostAndUsageOperation.Amount(p.Mean))))))));

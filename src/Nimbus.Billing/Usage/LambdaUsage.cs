@@ -19,10 +19,11 @@ public static class LambdaUsage
             yield break;
         }
         var arm = string.Equals(report.Architecture, "arm64", StringComparison.Ordinal);
-        var day = DateOnly.FromDateTime(report.Timestamp.UtcDateTime);
-        yield return new UsageIncrement(report.Scope.AccountId, day, Service, arm ? "Request-ARM" : "Request", report.FunctionName, 1);
+        var at = report.Timestamp.UtcDateTime;
+        var day = DateOnly.FromDateTime(at);
+        yield return new UsageIncrement(report.Scope.AccountId, day, Service, arm ? "Request-ARM" : "Request", report.FunctionName, 1, at.Hour);
         yield return new UsageIncrement(report.Scope.AccountId, day, Service, arm ? "Lambda-GB-Second-ARM" : "Lambda-GB-Second", report.FunctionName,
-            GbSeconds(report.MemorySizeMb, report.BilledDurationMs));
+            GbSeconds(report.MemorySizeMb, report.BilledDurationMs), at.Hour);
     }
 
     /// <summary>Exact in decimal: 128 MB for 1 ms is 0.125 × 0.001 GB-s.</summary>

@@ -32,7 +32,8 @@ public sealed partial class UsageRecorder : IHostedService, IAsyncDisposable, II
     public void Publish(FunctionInvocationReport report) => Enqueue(LambdaUsage.For(report).ToArray(), report.FunctionName);
 
     public void Record(UsageRecord record) => Enqueue(
-        [new UsageIncrement(record.Scope.AccountId, DateOnly.FromDateTime(record.Timestamp.UtcDateTime), record.Service, record.UsageType, record.Resource, (decimal)record.Quantity)],
+        [new UsageIncrement(record.Scope.AccountId, DateOnly.FromDateTime(record.Timestamp.UtcDateTime), record.Service, record.UsageType, record.Resource, (decimal)record.Quantity,
+            record.Timestamp.UtcDateTime.Hour)],
         record.Resource);
 
     /// <summary>Completes once everything queued before the call is stored.</summary>

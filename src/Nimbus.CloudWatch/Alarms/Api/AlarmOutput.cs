@@ -36,9 +36,41 @@ internal static class AlarmOutput
         ("Metrics", alarm.Metrics is { } queries ? WireValue.List(queries.Select(Query)) : null),
         ("StateTransitionedTimestamp", WireValue.Of(alarm.StateTransitionedTimestamp)));
 
+    /// <summary>The <c>CompositeAlarm</c> shape.</summary>
+    public static WireValue Composite(MetricAlarm alarm) => WireValue.Map(
+        ("ActionsEnabled", WireValue.Of(alarm.ActionsEnabled)),
+        ("AlarmActions", Strings(alarm.AlarmActions)),
+        ("AlarmArn", WireValue.Of(alarm.AlarmArn)),
+        ("AlarmConfigurationUpdatedTimestamp", WireValue.Of(alarm.AlarmConfigurationUpdatedTimestamp)),
+        ("AlarmDescription", Optional(alarm.AlarmDescription)),
+        ("AlarmName", WireValue.Of(alarm.AlarmName)),
+        ("AlarmRule", WireValue.Of(alarm.AlarmRule!)),
+        ("InsufficientDataActions", Strings(alarm.InsufficientDataActions)),
+        ("OKActions", Strings(alarm.OKActions)),
+        ("StateReason", WireValue.Of(alarm.StateReason)),
+        ("StateReasonData", Optional(alarm.StateReasonData)),
+        ("StateUpdatedTimestamp", WireValue.Of(alarm.StateUpdatedTimestamp)),
+        ("StateValue", WireValue.Of(alarm.StateValue)),
+        ("StateTransitionedTimestamp", WireValue.Of(alarm.StateTransitionedTimestamp)),
+        ("ActionsSuppressedBy", Optional(alarm.ActionsSuppressedBy)),
+        ("ActionsSuppressedReason", Optional(alarm.ActionsSuppressedReason)),
+        ("ActionsSuppressor", Optional(alarm.ActionsSuppressor)),
+        ("ActionsSuppressorWaitPeriod", alarm.ActionsSuppressorWaitPeriod is { } wait ? WireValue.OfInteger(wait) : null),
+        ("ActionsSuppressorExtensionPeriod", alarm.ActionsSuppressorExtensionPeriod is { } extension ? WireValue.OfInteger(extension) : null));
+
+    /// <summary>
+    /// What DescribeAlarms gives for ChildrenOfAlarmName (name, ARN, state and its timestamp) and ParentsOfAlarmName
+    /// (name and ARN only), as AWS documents.
+    /// </summary>
+    public static WireValue Brief(MetricAlarm alarm, bool withState) => WireValue.Map(
+        ("AlarmName", WireValue.Of(alarm.AlarmName)),
+        ("AlarmArn", WireValue.Of(alarm.AlarmArn)),
+        ("StateValue", withState ? WireValue.Of(alarm.StateValue) : null),
+        ("StateUpdatedTimestamp", withState ? WireValue.Of(alarm.StateUpdatedTimestamp) : null));
+
     public static WireValue HistoryItem(AlarmHistoryItem item) => WireValue.Map(
         ("AlarmName", WireValue.Of(item.AlarmName)),
-        ("AlarmType", WireValue.Of("MetricAlarm")),
+        ("AlarmType", WireValue.Of(item.AlarmType)),
         ("Timestamp", WireValue.Of(item.Timestamp)),
         ("HistoryItemType", WireValue.Of(item.HistoryItemType)),
         ("HistorySummary", WireValue.Of(item.HistorySummary)),

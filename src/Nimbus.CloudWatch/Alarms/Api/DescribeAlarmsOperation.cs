@@ -1,3 +1,4 @@
+using Nimbus.CloudWatch.Alarms.Model;
 using Nimbus.CloudWatch.Alarms.Service;
 using Nimbus.CloudWatch.Metrics.Api;
 using Nimbus.Core;
@@ -5,12 +6,12 @@ using Nimbus.Protocol.Documents;
 
 namespace Nimbus.CloudWatch.Alarms.Api;
 
-/// <summary>DescribeAlarms: <c>MetricAlarms</c>, <c>CompositeAlarms</c> (always empty: Nimbus has none) and <c>NextToken</c>.</summary>
+/// <summary>DescribeAlarms: <c>MetricAlarms</c>, <c>CompositeAlarms</c> and <c>NextToken</c>.</summary>
 internal static class DescribeAlarmsOperation
 {
     public static WireValue Invoke(AlarmsService service, AwsScope scope, WireValue input)
     {
-        var page = service.DescribeAlarms(scope, new DescribeAlarmsCommand(
+        var command = new DescribeAlarmsCommand(
             Input.Strings(input, "AlarmNames", ""),
             Input.String(input, "AlarmNamePrefix", ""),
             Input.Strings(input, "AlarmTypes", ""),
@@ -19,10 +20,16 @@ internal static class DescribeAlarmsOperation
             Input.String(input, "StateValue", ""),
             Input.String(input, "ActionPrefix", ""),
             Input.Int(input, "MaxRecords", ""),
-            Input.String(input, "NextToken", "")));
+            Input.String(input, "NextToken", ""));
+        var page = service.DescribeAlarms(scope, command);
+        Func<MetricAlarm, WireValue> metric = AlarmOutput.Alarm, composite = AlarmOutput.Composite;
+        if (command.ChildrenOfAlarmName is not null || command.ParentsOfAlarmName is not null)
+        {
+            metric = composite = a => AlarmOutput.Brief(a, withState: command.ChildrenOfAlarmName is not null);
+        }
         return WireValue.Map(
-            ("CompositeAlarms", WireValue.List([])),
-            ("MetricAlarms", WireValue.List(page.Items.Select(AlarmOutput.Alarm))),
+            ("CompositeAlarms", WireValue.List(page.Items.Where(a => a.IsComposite).Select(composite))),
+            ("MetricAlarms", WireValue.List(page.Items.Where(a => !a.IsComposite).Select(metric))),
             ("NextToken", page.NextToken is null ? null : WireValue.Of(page.NextToken)));
     }
 }

@@ -12,4 +12,7 @@ public sealed record AlarmHistoryItem(
 {
     /// <summary>The store's sequence number, for pagination; 0 until stored.</summary>
     public long Id { get; init; }
+
+    /// <summary><c>MetricAlarm</c> or <c>CompositeAlarm</c>.</summary>
+    public string AlarmType { get; init; } = "MetricAlarm";
 }

@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
 using Nimbus.CloudWatch.Metrics.Model;
 
 namespace Nimbus.CloudWatch.Alarms.Model;
 
 /// <summary>
-/// A metric alarm as CloudWatch's <c>MetricAlarm</c> shape describes it: its configuration (one metric with a
-/// statistic, or metric-math <see cref="Metrics"/>), its actions and its current state. Stored as one JSON document.
+/// An alarm as CloudWatch's <c>MetricAlarm</c> shape describes it: its configuration (one metric with a statistic, or
+/// metric-math <see cref="Metrics"/>), its actions and its current state. Stored as one JSON document. A composite
+/// alarm (<c>CompositeAlarm</c>) is the same record with an <see cref="AlarmRule"/> and no metric: both kinds share
+/// one name space, one store, the state machine, history, actions and tags.
 /// </summary>
 public sealed record MetricAlarm
 {
@@ -70,6 +73,30 @@ public sealed record MetricAlarm
     public IReadOnlyList<AlarmQuery>? Metrics { get; init; }
 
     public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
+
+    /// <summary>Composite alarms: the rule over other alarms' states; null for metric alarms.</summary>
+    public string? AlarmRule { get; init; }
+
+    /// <summary>Composite alarms: the alarm (name or ARN) whose ALARM state suppresses this alarm's actions.</summary>
+    public string? ActionsSuppressor { get; init; }
+
+    public int? ActionsSuppressorWaitPeriod { get; init; }
+
+    public int? ActionsSuppressorExtensionPeriod { get; init; }
+
+    /// <summary><c>Alarm</c>, <c>WaitPeriod</c> or <c>ExtensionPeriod</c> when the last transition's actions are suppressed, else null.</summary>
+    public string? ActionsSuppressedBy { get; init; }
+
+    public string? ActionsSuppressedReason { get; init; }
+
+    /// <summary>Composite alarms: actions held back by the suppressor's wait or extension period.</summary>
+    public PendingActions? PendingActions { get; init; }
+
+    /// <summary>The state before the last transition (a suppressor's ExtensionPeriod starts when it leaves ALARM).</summary>
+    public string? PreviousStateValue { get; init; }
+
+    [JsonIgnore]
+    public bool IsComposite => AlarmRule is not null;
 
     /// <summary>The end (epoch seconds) of the last period the evaluator looked at, so each period is evaluated once.</summary>
     public long LastEvaluatedEnd { get; init; }

@@ -46,7 +46,10 @@ public sealed partial class AlarmEvaluator : BackgroundService
         try
         {
             var now = _time.GetUtcNow();
-            var due = _store.ListAll()
+            var all = _store.ListAll();
+            // Composite alarms have no metric: they are evaluated when their children change (AlarmsService).
+            var due = all
+                .Where(alarm => !alarm.IsComposite)
                 .Select(alarm => (Alarm: alarm, End: AlarmEvaluation.LastCompletePeriodEnd(alarm, now)))
                 .Where(d => d.End > d.Alarm.LastEvaluatedEnd)
                 .ToList();
@@ -60,6 +63,10 @@ public sealed partial class AlarmEvaluator : BackgroundService
                 Evaluate(alarm, end, now, () => MathSeries(alarm, end), results);
             }
             _alarms.ApplyEvaluations(results);
+            if (all.Any(alarm => alarm.PendingActions is not null))
+            {
+                _alarms.ReleasePendingActions();
+            }
             _store.TrimHistory(now - HistoryRetention);
         }
         finally

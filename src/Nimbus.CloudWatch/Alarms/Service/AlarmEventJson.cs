@@ -31,6 +31,11 @@ internal static class AlarmEventJson
             {
                 json.WriteString("description", alarm.AlarmDescription);
             }
+            if (alarm.IsComposite)
+            {
+                Composite(json, alarm);
+                return buffer.ToArray();
+            }
             json.WriteStartArray("metrics");
             if (alarm.Metrics is { } queries)
             {
@@ -60,6 +65,22 @@ internal static class AlarmEventJson
             json.WriteEndObject();
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>A composite alarm's configuration: its rule and actions suppressor instead of metrics; closes the event.</summary>
+    private static void Composite(Utf8JsonWriter json, MetricAlarm alarm)
+    {
+        json.WriteString("alarmRule", alarm.AlarmRule);
+        if (alarm.ActionsSuppressor is not null)
+        {
+            json.WriteString("actionsSuppressor", alarm.ActionsSuppressor);
+            json.WriteNumber("actionsSuppressorWaitPeriod", alarm.ActionsSuppressorWaitPeriod ?? 0);
+            json.WriteNumber("actionsSuppressorExtensionPeriod", alarm.ActionsSuppressorExtensionPeriod ?? 0);
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.Flush();
     }
 
     private static void State(Utf8JsonWriter json, string name, MetricAlarm alarm)

@@ -20,7 +20,7 @@ internal static class AlarmHistory
                 json.WriteString("version", "1.0");
                 json.WriteString("type", verb switch { "created" => "Create", "deleted" => "Delete", _ => "Update" });
                 json.WriteString("alarmName", alarm.AlarmName);
-            }));
+            })) { AlarmType = TypeOf(alarm) };
 
     public static AlarmHistoryItem State(MetricAlarm before, MetricAlarm after, DateTimeOffset at) =>
         new(after.AccountId, after.Region, after.AlarmName, at, StateUpdate, $"Alarm updated from {before.StateValue} to {after.StateValue}",
@@ -40,7 +40,7 @@ internal static class AlarmHistory
                     json.WriteRawValue(data);
                 }
                 json.WriteEndObject();
-            }));
+            })) { AlarmType = TypeOf(after) };
 
     /// <summary>The outcome of one alarm action; <paramref name="error"/> null when it was delivered.</summary>
     public static AlarmHistoryItem ActionResult(MetricAlarm alarm, string actionArn, string? error, DateTimeOffset at) =>
@@ -55,9 +55,11 @@ internal static class AlarmHistory
                 {
                     json.WriteString("error", error);
                 }
-            }));
+            })) { AlarmType = TypeOf(alarm) };
 
-    private static string Json(Action<Utf8JsonWriter> members)
+    public static string TypeOf(MetricAlarm alarm) => alarm.IsComposite ? "CompositeAlarm" : "MetricAlarm";
+
+    public static string Json(Action<Utf8JsonWriter> members)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))

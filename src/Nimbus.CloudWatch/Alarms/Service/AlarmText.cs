@@ -15,6 +15,10 @@ internal static class AlarmText
     /// <summary><c>04/08/23 12:35:00</c>, the datapoint time inside a reason sentence.</summary>
     public static string ReasonTime(DateTimeOffset value) => value.ToUniversalTime().ToString("dd/MM/yy HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary><c>Friday 04 August, 2023 12:54:46 UTC</c>, the time in a composite alarm's state reason.</summary>
+    public static string LongTime(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("dddd dd MMMM, yyyy HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
     public static string Plural(int count, string noun) => count == 1 ? $"{count} {noun}" : $"{count} {noun}s";
 
     public static string WasWere(int count) => count == 1 ? "was" : "were";

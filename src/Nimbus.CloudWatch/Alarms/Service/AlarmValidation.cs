@@ -157,7 +157,7 @@ internal static class AlarmValidation
         }
     }
 
-    private static void Actions(IReadOnlyList<string> actions, string path)
+    public static void Actions(IReadOnlyList<string> actions, string path)
     {
         if (actions.Count > MaxActions)
         {

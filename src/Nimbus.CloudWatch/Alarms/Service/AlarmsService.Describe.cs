@@ -28,15 +28,16 @@ public sealed partial class AlarmsService
         {
             throw MetricsErrors.InvalidNextToken();
         }
-        // Only metric alarms exist in Nimbus: asking for composite alarms only, or for a composite's parents or children, finds none.
-        if ((command.AlarmTypes.Count > 0 && !command.AlarmTypes.Contains("MetricAlarm"))
-            || command.ChildrenOfAlarmName is not null || command.ParentsOfAlarmName is not null)
+        if (command.ChildrenOfAlarmName is not null || command.ParentsOfAlarmName is not null)
         {
-            return new AlarmPage<MetricAlarm>([], null);
+            return Family(scope, command, after, limit);
         }
+        // As on AWS, without AlarmTypes only metric alarms are described.
+        var types = command.AlarmTypes.Count == 0 ? ["MetricAlarm"] : command.AlarmTypes;
         var names = command.AlarmNames.ToHashSet(StringComparer.Ordinal);
         var matching = _store.List(scope, after.Length == 0 ? null : after).Where(a =>
-            (names.Count == 0 || names.Contains(a.AlarmName))
+            types.Contains(AlarmHistory.TypeOf(a))
+            && (names.Count == 0 || names.Contains(a.AlarmName))
             && (command.AlarmNamePrefix is null || a.AlarmName.StartsWith(command.AlarmNamePrefix, StringComparison.Ordinal))
             && (command.StateValue is null || a.StateValue == command.StateValue)
             && (command.ActionPrefix is null || a.AlarmActions.Concat(a.OKActions).Concat(a.InsufficientDataActions)
@@ -98,14 +99,47 @@ public sealed partial class AlarmsService
         {
             afterId = PageTokens.TryDecode(command.NextToken, ascending ? "ah+" : "ah-", out var id) ? id : throw MetricsErrors.InvalidNextToken();
         }
-        if (command.AlarmTypes.Count > 0 && !command.AlarmTypes.Contains("MetricAlarm"))
-        {
-            return new AlarmPage<AlarmHistoryItem>([], null);
-        }
-        var items = _store.History(scope, command.AlarmName, command.HistoryItemType, command.StartDate, command.EndDate, ascending, afterId, limit + 1);
+        // Without an alarm name or types, the history of metric alarms (AWS: "either all metric alarms or all composite alarms").
+        var alarmType = command.AlarmTypes.Distinct().Count() == 1 ? command.AlarmTypes[0] : command.AlarmTypes.Count == 0 && command.AlarmName is null ? "MetricAlarm" : null;
+        var items = _store.History(scope, command.AlarmName, command.HistoryItemType, alarmType, command.StartDate, command.EndDate, ascending, afterId, limit + 1);
         return items.Count > limit
             ? new AlarmPage<AlarmHistoryItem>(items.Take(limit).ToList(), PageTokens.Encode(ascending ? "ah+" : "ah-", items[limit - 1].Id))
             : new AlarmPage<AlarmHistoryItem>(items, null);
+    }
+
+    /// <summary>
+    /// ChildrenOfAlarmName (the alarms a composite's rule names) or ParentsOfAlarmName (the composites whose rule names
+    /// the alarm); only MaxRecords and NextToken may come with them.
+    /// </summary>
+    private AlarmPage<MetricAlarm> Family(AwsScope scope, DescribeAlarmsCommand command, string after, int limit)
+    {
+        if (command.ChildrenOfAlarmName is not null && command.ParentsOfAlarmName is not null)
+        {
+            throw MetricsErrors.Validation("ChildrenOfAlarmName and ParentsOfAlarmName cannot be specified together.");
+        }
+        if (command.AlarmNames.Count > 0 || command.AlarmNamePrefix is not null || command.AlarmTypes.Count > 0 || command.StateValue is not null
+            || command.ActionPrefix is not null)
+        {
+            throw MetricsErrors.Validation(
+                $"{(command.ChildrenOfAlarmName is null ? "ParentsOfAlarmName" : "ChildrenOfAlarmName")} cannot be specified with parameters other than MaxRecords and NextToken.");
+        }
+        var alarms = _store.List(scope);
+        IEnumerable<MetricAlarm> family;
+        if (command.ChildrenOfAlarmName is { } parentName)
+        {
+            var parent = alarms.FirstOrDefault(a => a.AlarmName == parentName && a.IsComposite);
+            var children = parent is null ? [] : AlarmRule.Parse(parent.AlarmRule!).References.Select(r => NameOf(scope, r)).ToHashSet(StringComparer.Ordinal);
+            family = alarms.Where(a => children.Contains(a.AlarmName));
+        }
+        else
+        {
+            family = alarms.Where(a => a.IsComposite
+                && AlarmRule.Parse(a.AlarmRule!).References.Any(r => NameOf(scope, r) == command.ParentsOfAlarmName));
+        }
+        var page = family.Where(a => string.CompareOrdinal(a.AlarmName, after) > 0).Take(limit + 1).ToList();
+        return page.Count > limit
+            ? new AlarmPage<MetricAlarm>(page[..limit], PageTokens.EncodeText("da", page[limit - 1].AlarmName))
+            : new AlarmPage<MetricAlarm>(page, null);
     }
 
     private static bool Same(MetricIdentity metric, string? ns, string? name, IReadOnlyList<Dimension> dimensions) =>

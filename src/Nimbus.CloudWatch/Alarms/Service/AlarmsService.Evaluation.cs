@@ -1,4 +1,5 @@
 using Nimbus.CloudWatch.Alarms.Model;
+using Nimbus.Core;
 
 namespace Nimbus.CloudWatch.Alarms.Service;
 
@@ -41,10 +42,12 @@ public sealed partial class AlarmsService
                 }
             }
             _store.PutMany(alarms, history);
+            // Composites above the alarms that changed are evaluated now, in the same pass.
+            foreach (var scope in started.ToList().GroupBy(s => new AwsScope(s.After.AccountId, s.After.Region)))
+            {
+                started.AddRange(CascadeAndStore(scope.Key, scope.Select(s => s.After).ToList()));
+            }
         }
-        foreach (var (after, before) in started)
-        {
-            _actions.Dispatch(after, before);
-        }
+        DispatchAll(started);
     }
 }

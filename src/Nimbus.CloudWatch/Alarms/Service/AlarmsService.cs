@@ -52,6 +52,11 @@ public sealed partial class AlarmsService
     {
         var now = _time.GetUtcNow();
         var existing = _store.Get(scope, draft.AlarmName);
+        if (existing is not null && existing.IsComposite != draft.IsComposite)
+        {
+            // Metric and composite alarms share the alarm ARN and so one name space; one kind does not replace the other.
+            throw MetricsErrors.Validation($"The alarm {draft.AlarmName} already exists as a {(existing.IsComposite ? "composite" : "metric")} alarm.");
+        }
         if (existing is null && _store.Count(scope) >= MaxAlarms)
         {
             throw MetricsErrors.LimitExceeded($"The maximum number of alarms ({MaxAlarms:N0}) has been reached for this account and region.");
@@ -69,6 +74,11 @@ public sealed partial class AlarmsService
             StateTransitionedTimestamp = existing?.StateTransitionedTimestamp ?? now,
             Tags = existing?.Tags ?? draft.Tags,
             LastEvaluatedEnd = 0,
+            // State that belongs to the state, not the configuration: an update keeps it.
+            PreviousStateValue = existing?.PreviousStateValue,
+            ActionsSuppressedBy = existing?.ActionsSuppressedBy,
+            ActionsSuppressedReason = existing?.ActionsSuppressedReason,
+            PendingActions = existing?.PendingActions,
         };
         _store.Put(alarm, AlarmHistory.Configuration(alarm, existing is null ? "created" : "updated", now));
     }
@@ -91,6 +101,7 @@ public sealed partial class AlarmsService
             // AWS deletes nothing when any name is wrong.
             throw MetricsErrors.ResourceNotFound($"{missing.Count} of the alarms specified could not be found: {string.Join(", ", missing)}");
         }
+        Dependents(scope, found.Select(f => f.Alarm!).ToList());
         var now = _time.GetUtcNow();
         _store.Delete(scope, found.Select(f => f.Name).ToList());
         foreach (var (_, alarm) in found)
@@ -154,10 +165,36 @@ public sealed partial class AlarmsService
     private void Transition(MetricAlarm alarm, string state, string reason, string? reasonData, long evaluatedEnd)
     {
         var change = Transitioned(alarm, state, reason, reasonData, evaluatedEnd, _time.GetUtcNow());
-        _store.Put(change.After, change.History is { } item ? [item] : []);
+        var scope = new AwsScope(alarm.AccountId, alarm.Region);
+        var after = change.After.IsComposite && change.History is not null
+            ? Suppressed(scope, change.After, alarm, _store.List(scope).ToDictionary(a => a.AlarmName, StringComparer.Ordinal), _time.GetUtcNow())
+            : change.After;
+        _store.Put(after, change.History is { } item ? [item] : []);
         if (change.History is not null)
         {
-            _actions.Dispatch(change.After, alarm);
+            List<(MetricAlarm After, MetricAlarm Before)> started = [(after, alarm), .. CascadeAndStore(scope, [after])];
+            DispatchAll(started);
+        }
+    }
+
+    /// <summary>
+    /// DeleteAlarms' rules for composites: at most one composite alarm per call, and no alarm that a remaining composite
+    /// alarm's rule (or actions suppressor) names — so an alarm in a cycle of composites cannot be deleted, as on AWS.
+    /// </summary>
+    private void Dependents(AwsScope scope, IReadOnlyList<MetricAlarm> deleting)
+    {
+        if (deleting.Count(a => a.IsComposite) > 1)
+        {
+            throw MetricsErrors.Validation("You can delete at most one composite alarm in one DeleteAlarms operation.");
+        }
+        var names = deleting.Select(a => a.AlarmName).ToHashSet(StringComparer.Ordinal);
+        foreach (var composite in _store.List(scope).Where(a => a.IsComposite && !names.Contains(a.AlarmName)))
+        {
+            var used = AlarmRule.Parse(composite.AlarmRule!).References.Append(composite.ActionsSuppressor ?? "").Select(r => NameOf(scope, r));
+            if (used.FirstOrDefault(names.Contains) is { } name)
+            {
+                throw MetricsErrors.Validation($"Cannot delete {name} as there are composite alarm(s) depending on it.");
+            }
         }
     }
 
@@ -177,6 +214,7 @@ public sealed partial class AlarmsService
             StateUpdatedTimestamp = now,
             StateTransitionedTimestamp = now,
             LastEvaluatedEnd = evaluatedEnd,
+            PreviousStateValue = alarm.StateValue,
         };
         return (after, AlarmHistory.State(alarm, after, now));
     }

@@ -26,9 +26,9 @@ public interface IAlarmStore
 
     void AddHistory(AlarmHistoryItem item);
 
-    /// <summary>History items of the scope, newest first unless <paramref name="ascending"/>, continuing after id <paramref name="afterId"/>.</summary>
-    IReadOnlyList<AlarmHistoryItem> History(AwsScope scope, string? alarmName, string? itemType, DateTimeOffset? from, DateTimeOffset? to,
-        bool ascending, long? afterId, int limit);
+    /// <summary>History items of the scope (of one alarm type when <c>alarmType</c> is set), newest first unless <paramref name="ascending"/>, continuing after id <paramref name="afterId"/>.</summary>
+    IReadOnlyList<AlarmHistoryItem> History(AwsScope scope, string? alarmName, string? itemType, string? alarmType, DateTimeOffset? from,
+        DateTimeOffset? to, bool ascending, long? afterId, int limit);
 
     /// <summary>Forgets history older than <paramref name="cutoff"/> (CloudWatch keeps 30 days).</summary>
     int TrimHistory(DateTimeOffset cutoff);

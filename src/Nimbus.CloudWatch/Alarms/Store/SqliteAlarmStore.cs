@@ -27,7 +27,8 @@ public sealed class SqliteAlarmStore : IAlarmStore
             timestamp INTEGER NOT NULL,
             item_type TEXT NOT NULL,
             summary TEXT NOT NULL,
-            data TEXT NOT NULL);
+            data TEXT NOT NULL,
+            alarm_type TEXT NOT NULL DEFAULT 'MetricAlarm');
         CREATE INDEX IF NOT EXISTS alarm_history_by_time ON alarm_history (timestamp);
         """;
 
@@ -37,6 +38,7 @@ public sealed class SqliteAlarmStore : IAlarmStore
     {
         _database = database;
         _database.EnsureSchema(Schema);
+        AddAlarmTypeColumn();
     }
 
     public MetricAlarm? Get(AwsScope scope, string name)
@@ -123,18 +125,20 @@ public sealed class SqliteAlarmStore : IAlarmStore
         InsertHistory(connection, item);
     }
 
-    public IReadOnlyList<AlarmHistoryItem> History(AwsScope scope, string? alarmName, string? itemType, DateTimeOffset? from, DateTimeOffset? to,
-        bool ascending, long? afterId, int limit)
+    public IReadOnlyList<AlarmHistoryItem> History(AwsScope scope, string? alarmName, string? itemType, string? alarmType, DateTimeOffset? from,
+        DateTimeOffset? to, bool ascending, long? afterId, int limit)
     {
         using var connection = _database.Open();
         using var command = Command(connection, $"""
-            SELECT id, name, timestamp, item_type, summary, data FROM alarm_history
+            SELECT id, name, timestamp, item_type, summary, data, alarm_type FROM alarm_history
             WHERE account = $a AND region = $r AND ($name IS NULL OR name = $name) AND ($type IS NULL OR item_type = $type)
+              AND ($alarmType IS NULL OR alarm_type = $alarmType)
               AND timestamp >= $from AND timestamp <= $to AND ($after IS NULL OR id {(ascending ? ">" : "<")} $after)
             ORDER BY id {(ascending ? "ASC" : "DESC")} LIMIT $limit
             """, scope);
         command.Parameters.AddWithValue("$name", (object?)alarmName ?? DBNull.Value);
         command.Parameters.AddWithValue("$type", (object?)itemType ?? DBNull.Value);
+        command.Parameters.AddWithValue("$alarmType", (object?)alarmType ?? DBNull.Value);
         command.Parameters.AddWithValue("$from", from?.ToUnixTimeMilliseconds() ?? long.MinValue);
         command.Parameters.AddWithValue("$to", to?.ToUnixTimeMilliseconds() ?? long.MaxValue);
         command.Parameters.AddWithValue("$after", (object?)afterId ?? DBNull.Value);
@@ -144,7 +148,7 @@ public sealed class SqliteAlarmStore : IAlarmStore
         while (reader.Read())
         {
             items.Add(new AlarmHistoryItem(scope.AccountId, scope.Region, reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                reader.GetString(3), reader.GetString(4), reader.GetString(5)) { Id = reader.GetInt64(0) });
+                reader.GetString(3), reader.GetString(4), reader.GetString(5)) { Id = reader.GetInt64(0), AlarmType = reader.GetString(6) });
         }
         return items;
     }
@@ -161,14 +165,27 @@ public sealed class SqliteAlarmStore : IAlarmStore
     private static void InsertHistory(SqliteConnection connection, AlarmHistoryItem item)
     {
         using var command = Command(connection, """
-            INSERT INTO alarm_history (account, region, name, timestamp, item_type, summary, data) VALUES ($a, $r, $n, $t, $type, $s, $d)
+            INSERT INTO alarm_history (account, region, name, timestamp, item_type, summary, data, alarm_type) VALUES ($a, $r, $n, $t, $type, $s, $d, $at)
             """, new AwsScope(item.AccountId, item.Region));
+        command.Parameters.AddWithValue("$at", item.AlarmType);
         command.Parameters.AddWithValue("$n", item.AlarmName);
         command.Parameters.AddWithValue("$t", item.Timestamp.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$type", item.HistoryItemType);
         command.Parameters.AddWithValue("$s", item.HistorySummary);
         command.Parameters.AddWithValue("$d", item.HistoryData);
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Data directories from before composite alarms have a history table without the alarm type: all its items are metric alarms'.</summary>
+    private void AddAlarmTypeColumn()
+    {
+        using var connection = _database.Open();
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('alarm_history') WHERE name = 'alarm_type'";
+        if (Convert.ToInt32(columns.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            SqliteDatabase.Execute(connection, "ALTER TABLE alarm_history ADD COLUMN alarm_type TEXT NOT NULL DEFAULT 'MetricAlarm'");
+        }
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, AwsScope scope)

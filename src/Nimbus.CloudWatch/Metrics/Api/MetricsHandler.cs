@@ -35,6 +35,7 @@ internal sealed class MetricsHandler : IAwsServiceHandler
     private readonly Dictionary<string, Func<AlarmsService, AwsScope, WireValue, WireValue?>> _alarmOperations = new(StringComparer.Ordinal)
     {
         ["PutMetricAlarm"] = PutMetricAlarmOperation.Invoke,
+        ["PutCompositeAlarm"] = PutCompositeAlarmOperation.Invoke,
         ["DescribeAlarms"] = DescribeAlarmsOperation.Invoke,
         ["DescribeAlarmsForMetric"] = DescribeAlarmsForMetricOperation.Invoke,
         ["DescribeAlarmHistory"] = DescribeAlarmHistoryOperation.Invoke,

@@ -10,7 +10,7 @@ internal static class NotImplementedOperations
         "DescribeAnomalyDetectors", "DescribeInsightRules", "DisableInsightRules",
         "EnableInsightRules", "GetAlarmMuteRule", "GetDashboard", "GetInsightRuleReport", "GetMetricStream",
         "GetMetricWidgetImage", "GetOTelEnrichment", "ListAlarmMuteRules", "ListDashboards", "ListManagedInsightRules",
-        "ListMetricStreams", "PutAlarmMuteRule", "PutAnomalyDetector", "PutCompositeAlarm",
+        "ListMetricStreams", "PutAlarmMuteRule", "PutAnomalyDetector",
         "PutDashboard", "PutInsightRule", "PutManagedInsightRules", "PutMetricStream",
         "StartMetricStreams", "StartOTelEnrichment", "StopMetricStreams", "StopOTelEnrichment",
     };

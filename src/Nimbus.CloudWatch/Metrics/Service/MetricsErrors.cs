@@ -33,6 +33,9 @@ internal static class MetricsErrors
     public static AwsServiceException ResourceNotFoundException(string message) =>
         Error("ResourceNotFoundException", "ResourceNotFoundException", 404, message);
 
+    /// <summary>CloudWatch's generic validation failure (composite alarm rules, DeleteAlarms of a composite's child).</summary>
+    public static AwsServiceException Validation(string message) => Error("ValidationError", "ValidationError", 400, message);
+
     public static AwsServiceException LimitExceeded(string message) => Error("LimitExceededFault", "LimitExceeded", 400, message);
 
     public static AwsServiceException InvalidFormat(string message) => Error("InvalidFormatFault", "InvalidFormat", 400, message);
