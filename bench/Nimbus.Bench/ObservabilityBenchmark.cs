@@ -14,7 +14,7 @@ namespace Nimbus.Bench;
 /// <summary>
 /// What metering, logging and metrics cost a warm invoke (issue 8: under 5% of warm-invoke throughput), and how fast
 /// logs are ingested. Two servers run in this process at once: one as shipped, one with every invocation report sink
-/// (CloudWatch metrics, billing, Prometheus) removed and function logs discarded. The same no-op function is driven
+/// (CloudWatch metrics, billing, Prometheus) and metric publisher removed and function logs discarded. The same no-op function is driven
 /// on both in alternating rounds, so drift in the machine's load falls on both sides alike. Then log ingestion:
 /// Lambda's delivery seam (ILogIngestion, batches of four lines as an invoke writes them) and PutLogEvents over HTTP.
 /// Options: <c>--rounds 6 --seconds 3 --concurrency 16 --warm 500 --lines 200000 --runtime nodejs20.x</c>.
@@ -36,6 +36,7 @@ internal static class ObservabilityBenchmark
         await using var off = await StartAsync(offDirectory, services =>
         {
             services.RemoveAll<IInvocationReportSink>();
+            services.RemoveAll<IMetricPublisher>();
             services.RemoveAll<ILogIngestion>();
             services.AddSingleton<ILogIngestion, DiscardingLogIngestion>();
         });
