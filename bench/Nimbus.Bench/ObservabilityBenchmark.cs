@@ -75,6 +75,7 @@ internal static class ObservabilityBenchmark
             // Queued reports and lines live until their writer commits, so they survive gen0 collections: count the
             // older-generation collections each side causes.
             var olderGcs = new long[2];
+            var gcPauses = new TimeSpan[2];
             for (var round = 0; round < rounds; round++)
             {
                 // Alternate which side goes first so neither always runs right after the other's burst.
@@ -86,11 +87,13 @@ internal static class ObservabilityBenchmark
                     var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
                     var childStarted = ChildProcessCpu.Total();
                     var gcsStarted = GC.CollectionCount(1);
+                    var pausedStarted = GC.GetTotalPauseDuration();
                     var count = await InvokeBenchmark.RunLoadAsync(client, "observed", concurrency, seconds);
                     (isOn ? throughputOn : throughputOff).Add(count / Stopwatch.GetElapsedTime(started).TotalSeconds);
                     (isOn ? cpuOn : cpuOff).Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStarted).TotalMicroseconds / Math.Max(1, count));
                     (isOn ? childOn : childOff).Add((ChildProcessCpu.Total() - childStarted).TotalMicroseconds / Math.Max(1, count));
                     olderGcs[isOn ? 0 : 1] += GC.CollectionCount(1) - gcsStarted;
+                    gcPauses[isOn ? 0 : 1] += GC.GetTotalPauseDuration() - pausedStarted;
                     for (var i = 0; i < warmInvokes / rounds; i++)
                     {
                         (isOn ? latencyOn : latencyOff).Add(await client.TimedInvokeAsync("observed"));
@@ -125,7 +128,7 @@ internal static class ObservabilityBenchmark
             Console.WriteLine($"| metering + logs + metrics, all sinks driven at {CostRate:N0}/s (median of 3)    | {observabilityCpu,6:F1} |");
             Console.WriteLine($"CPU verdict: observability adds {observabilityCpu:F1} µs to a {invokeCpu:F0} µs warm invoke, so on a CPU-bound machine it costs " +
                 $"{observabilityCpu / (invokeCpu + observabilityCpu) * 100:F1}% of warm-invoke throughput (target < 5%). Unlike invokes/s, CPU per invoke holds still when other work loads the machine.");
-            Console.WriteLine($"Gen1+ garbage collections during the rounds: on {olderGcs[0]}, off {olderGcs[1]}.");
+            Console.WriteLine($"Gen1+ garbage collections during the rounds: on {olderGcs[0]}, off {olderGcs[1]}; GC pauses on {gcPauses[0].TotalMilliseconds:F0} ms, off {gcPauses[1].TotalMilliseconds:F0} ms.");
             Console.WriteLine();
             Console.WriteLine("| log ingestion                                   | lines/s |");
             Console.WriteLine("|-------------------------------------------------|---------|");
