@@ -14,15 +14,21 @@ namespace Nimbus.Bench;
 /// <summary>
 /// What metering, logging and metrics cost a warm invoke (issue 8: under 5% of warm-invoke throughput), and how fast
 /// logs are ingested. Two servers run in this process at once: one as shipped, one with every invocation report sink
-/// (CloudWatch metrics, billing, Prometheus) removed and function logs discarded. The same no-op function is driven
+/// (CloudWatch metrics, billing, Prometheus) and metric publisher removed and function logs discarded. The same no-op function is driven
 /// on both in alternating rounds, so drift in the machine's load falls on both sides alike. Then log ingestion:
 /// Lambda's delivery seam (ILogIngestion, batches of four lines as an invoke writes them) and PutLogEvents over HTTP.
-/// Options: <c>--rounds 6 --seconds 3 --concurrency 16 --warm 500 --lines 200000 --runtime nodejs20.x</c>.
+/// Then the CPU per invoke of all the sinks driven directly (<see cref="ObservabilityCostBenchmark"/>) against the CPU
+/// a warm invoke costs with them off (server, client and the function's runtime): the verdict that holds under load.
+/// Options: <c>--rounds 6 --seconds 3 --concurrency 16 --warm 500 --lines 200000 --cost-invokes 20000 --runtime nodejs20.x</c>.
 /// </summary>
 internal static class ObservabilityBenchmark
 {
+    /// <summary>The rate the sinks are driven at for the CPU figure: about what the warm invoke path sustains here.</summary>
+    private const int CostRate = 4_000;
+
     public static async Task RunAsync(string[] args)
     {
+        var costInvokes = Option(args, "--cost-invokes", 20_000);
         var rounds = Option(args, "--rounds", 6);
         var seconds = Option(args, "--seconds", 3.0);
         var concurrency = Option(args, "--concurrency", 16);
@@ -36,6 +42,7 @@ internal static class ObservabilityBenchmark
         await using var off = await StartAsync(offDirectory, services =>
         {
             services.RemoveAll<IInvocationReportSink>();
+            services.RemoveAll<IMetricPublisher>();
             services.RemoveAll<ILogIngestion>();
             services.AddSingleton<ILogIngestion, DiscardingLogIngestion>();
         });
@@ -61,6 +68,14 @@ internal static class ObservabilityBenchmark
             // it holds still when other work loads the machine.
             var cpuOn = new List<double>();
             var cpuOff = new List<double>();
+            // The functions' runtimes (child processes) work for every invoke too; on a CPU-bound machine their time
+            // is part of what an invoke costs.
+            var childOn = new List<double>();
+            var childOff = new List<double>();
+            // Queued reports and lines live until their writer commits, so they survive gen0 collections: count the
+            // older-generation collections each side causes.
+            var olderGcs = new long[2];
+            var gcPauses = new TimeSpan[2];
             for (var round = 0; round < rounds; round++)
             {
                 // Alternate which side goes first so neither always runs right after the other's burst.
@@ -70,9 +85,15 @@ internal static class ObservabilityBenchmark
                     var client = isOn ? onClient : offClient;
                     var started = Stopwatch.GetTimestamp();
                     var cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
+                    var childStarted = ChildProcessCpu.Total();
+                    var gcsStarted = GC.CollectionCount(1);
+                    var pausedStarted = GC.GetTotalPauseDuration();
                     var count = await InvokeBenchmark.RunLoadAsync(client, "observed", concurrency, seconds);
                     (isOn ? throughputOn : throughputOff).Add(count / Stopwatch.GetElapsedTime(started).TotalSeconds);
                     (isOn ? cpuOn : cpuOff).Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStarted).TotalMicroseconds / Math.Max(1, count));
+                    (isOn ? childOn : childOff).Add((ChildProcessCpu.Total() - childStarted).TotalMicroseconds / Math.Max(1, count));
+                    olderGcs[isOn ? 0 : 1] += GC.CollectionCount(1) - gcsStarted;
+                    gcPauses[isOn ? 0 : 1] += GC.GetTotalPauseDuration() - pausedStarted;
                     for (var i = 0; i < warmInvokes / rounds; i++)
                     {
                         (isOn ? latencyOn : latencyOff).Add(await client.TimedInvokeAsync("observed"));
@@ -80,6 +101,9 @@ internal static class ObservabilityBenchmark
                 }
                 Console.Error.WriteLine($"round {round + 1}/{rounds}: on {throughputOn[^1]:F0}/s, off {throughputOff[^1]:F0}/s");
             }
+
+            Console.Error.WriteLine($"observability CPU per invoke, sinks driven directly at {CostRate:N0}/s...");
+            var observabilityCpu = await ObservabilityCostBenchmark.MeasureTotalAsync(on, costInvokes, CostRate);
 
             Console.Error.WriteLine($"log ingestion ({lines:N0} lines)...");
             var delivery = await MeasureDeliveryAsync(on, lines);
@@ -94,6 +118,17 @@ internal static class ObservabilityBenchmark
             Console.WriteLine($"| on                    | {medianOn,24:F0} | {Stats.Percentile(cpuOn, 50),21:F0} | {Stats.Percentile(latencyOn, 50),13:F2} | {Stats.Percentile(latencyOn, 99),13:F2} |");
             Console.WriteLine($"| off                   | {medianOff,24:F0} | {Stats.Percentile(cpuOff, 50),21:F0} | {Stats.Percentile(latencyOff, 50),13:F2} | {Stats.Percentile(latencyOff, 99),13:F2} |");
             Console.WriteLine($"Throughput overhead: {(1 - medianOn / medianOff) * 100:F1}% (target < 5%); server+client CPU per invoke {(Stats.Percentile(cpuOn, 50) / Stats.Percentile(cpuOff, 50) - 1) * 100:F1}% more with them on. Rounds on: {string.Join(", ", throughputOn.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}; off: {string.Join(", ", throughputOff.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
+            var invokeCpu = Stats.Percentile(cpuOff, 50) + Stats.Percentile(childOff, 50);
+            Console.WriteLine();
+            Console.WriteLine("| CPU per warm invoke                                                    | µs     |");
+            Console.WriteLine("|------------------------------------------------------------------------|--------|");
+            Console.WriteLine($"| observability off: server + client process (median of rounds)          | {Stats.Percentile(cpuOff, 50),6:F0} |");
+            Console.WriteLine($"| observability off: the function's runtime processes                    | {Stats.Percentile(childOff, 50),6:F0} |");
+            Console.WriteLine($"| observability on: server + client / runtime processes (for comparison) | {Stats.Percentile(cpuOn, 50),6:F0} / {Stats.Percentile(childOn, 50):F0} |");
+            Console.WriteLine($"| metering + logs + metrics, all sinks driven at {CostRate:N0}/s (median of 3)    | {observabilityCpu,6:F1} |");
+            Console.WriteLine($"CPU verdict: observability adds {observabilityCpu:F1} µs to a {invokeCpu:F0} µs warm invoke, so on a CPU-bound machine it costs " +
+                $"{observabilityCpu / (invokeCpu + observabilityCpu) * 100:F1}% of warm-invoke throughput (target < 5%). Unlike invokes/s, CPU per invoke holds still when other work loads the machine.");
+            Console.WriteLine($"Gen1+ garbage collections during the rounds: on {olderGcs[0]}, off {olderGcs[1]}; GC pauses on {gcPauses[0].TotalMilliseconds:F0} ms, off {gcPauses[1].TotalMilliseconds:F0} ms.");
             Console.WriteLine();
             Console.WriteLine("| log ingestion                                   | lines/s |");
             Console.WriteLine("|-------------------------------------------------|---------|");

@@ -19,13 +19,24 @@ internal sealed class LogsHandler : IAwsServiceHandler
     /// <summary>Far above PutLogEvents' 1 MB of events even when every character is JSON-escaped.</summary>
     private const int MaxBodyBytes = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// Reads that see Lambda's queued log lines first: the ingestion writer commits at most every few hundred
+    /// milliseconds, and a caller who just invoked a function expects its lines (flushing costs nothing when none wait).
+    /// </summary>
+    private static readonly HashSet<string> ReadsAfterDelivery = new(StringComparer.Ordinal)
+    {
+        "DescribeLogGroups", "DescribeLogStreams", "GetLogEvents", "FilterLogEvents", "StartQuery", "GetLogRecord",
+    };
+
     private readonly LogsService _service;
     private readonly InsightsService _insights;
+    private readonly LogIngestion _delivery;
     private readonly Dictionary<string, Func<AwsRequestContext, byte[], Task>> _operations = new(StringComparer.Ordinal);
 
-    public LogsHandler(LogsService service, InsightsService insights, LiveTail.LiveTailService liveTail)
+    public LogsHandler(LogsService service, InsightsService insights, LiveTail.LiveTailService liveTail, LogIngestion delivery)
     {
         _service = service;
+        _delivery = delivery;
         _insights = insights;
         var json = LogsJsonContext.Default;
         Register("CreateLogGroup", json.CreateLogGroupRequest, json.EmptyResponse, CreateLogGroupOperation.InvokeAsync);
@@ -60,6 +71,10 @@ internal sealed class LogsHandler : IAwsServiceHandler
             throw LogsErrors.UnknownOperation(target);
         }
         var body = await ReadBodyAsync(request);
+        if (ReadsAfterDelivery.Contains(name))
+        {
+            await _delivery.FlushAsync(request.Aborted);
+        }
         await operation(request, body);
     }
 

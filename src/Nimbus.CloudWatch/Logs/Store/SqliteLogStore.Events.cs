@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Nimbus.CloudWatch.Logs.Model;
 using Nimbus.CloudWatch.Logs.Patterns;
 using Nimbus.Core;
+using Nimbus.Core.Storage;
 
 namespace Nimbus.CloudWatch.Logs.Store;
 
@@ -12,15 +13,9 @@ internal sealed partial class SqliteLogStore
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO log_events (stream_id, group_id, timestamp, ingestion_time, message) VALUES ($s, $g, $t, $i, $m)";
-        var streamParameter = insert.Parameters.Add("$s", SqliteType.Integer);
-        var groupParameter = insert.Parameters.Add("$g", SqliteType.Integer);
-        var timeParameter = insert.Parameters.Add("$t", SqliteType.Integer);
-        insert.Parameters.AddWithValue("$i", ingestionTime);
-        var messageParameter = insert.Parameters.Add("$m", SqliteType.Text);
-        insert.Prepare();
+        // Every line of every invoke passes here: bound by position through SQLite's own API (see SqliteRawStatement).
+        using var insert = new SqliteRawStatement(connection, "INSERT INTO log_events (stream_id, group_id, timestamp, ingestion_time, message) VALUES (?1, ?2, ?3, ?4, ?5)");
+        insert.Bind(4, ingestionTime);
 
         // Ids and statistics once per stream per call: an ingestion drain holds many small appends to few streams.
         var tallies = new Dictionary<(AwsScope Scope, string Group, string Stream), StreamTally>();
@@ -56,13 +51,13 @@ internal sealed partial class SqliteLogStore
                 tallies[key] = tally;
             }
 
-            streamParameter.Value = tally.StreamId;
-            groupParameter.Value = tally.GroupId;
+            insert.Bind(1, tally.StreamId);
+            insert.Bind(2, tally.GroupId);
             foreach (var record in batch.Events)
             {
-                timeParameter.Value = record.TimestampMs;
-                messageParameter.Value = record.Message;
-                insert.ExecuteNonQuery();
+                insert.Bind(3, record.TimestampMs);
+                insert.Bind(5, record.Message);
+                insert.Execute();
                 tally.Add(record.TimestampMs, SizeOf(record.Message));
             }
         }

@@ -1,5 +1,7 @@
 using Nimbus.CloudWatch.Alarms.Api;
 using Nimbus.CloudWatch.Alarms.Service;
+using Nimbus.CloudWatch.Metrics.Lambda;
+using Nimbus.CloudWatch.Metrics.Publishing;
 using Nimbus.CloudWatch.Metrics.Service;
 using Nimbus.Core;
 using Nimbus.Protocol;
@@ -48,10 +50,19 @@ internal sealed class MetricsHandler : IAwsServiceHandler
         ["ListTagsForResource"] = TagOperations.ListTagsForResource,
     };
 
-    public MetricsHandler(MetricsService service, AlarmsService alarms)
+    /// <summary>
+    /// The writers of automatically published metrics. Reads wait for what they have queued: they commit at most once
+    /// a second, and a caller who just invoked a function expects its datapoints (costs nothing when none wait).
+    /// </summary>
+    private readonly LambdaMetricsSink _lambdaMetrics;
+    private readonly ServiceMetricsSink _serviceMetrics;
+
+    public MetricsHandler(MetricsService service, AlarmsService alarms, LambdaMetricsSink lambdaMetrics, ServiceMetricsSink serviceMetrics)
     {
         _service = service;
         _alarms = alarms;
+        _lambdaMetrics = lambdaMetrics;
+        _serviceMetrics = serviceMetrics;
     }
 
     public AwsServiceDescriptor Descriptor { get; } = new("monitoring", AwsProtocol.Query)
@@ -82,6 +93,10 @@ internal sealed class MetricsHandler : IAwsServiceHandler
             throw NotImplementedOperations.Names.Contains(rpc.Operation)
                 ? MetricsErrors.NotImplemented(rpc.Operation)
                 : MetricsErrors.InvalidAction(rpc.Operation.Length == 0 ? "(none)" : rpc.Operation);
+        }
+        if (rpc.Operation != "PutMetricData")
+        {
+            await Task.WhenAll(_lambdaMetrics.FlushAsync(request.Aborted), _serviceMetrics.FlushAsync(request.Aborted));
         }
         var output = operation(_service, request.Scope, rpc.Input);
         await RpcExchange.WriteAsync(request, rpc, output, XmlNamespace);

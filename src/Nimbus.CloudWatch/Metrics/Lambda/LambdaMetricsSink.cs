@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Nimbus.CloudWatch.Metrics.Model;
 using Nimbus.CloudWatch.Metrics.Publishing;
+using Nimbus.CloudWatch.Metrics.Service;
 using Nimbus.CloudWatch.Metrics.Store;
 using Nimbus.Core.Metering;
 
@@ -7,7 +9,8 @@ namespace Nimbus.CloudWatch.Metrics.Lambda;
 
 /// <summary>
 /// Turns Lambda's invocation reports into <c>AWS/Lambda</c> metrics (see <see cref="LambdaMetricSet"/>);
-/// <see cref="Publish"/> runs on the invoke path and only enqueues.
+/// <see cref="Publish"/> runs on the invoke path and only enqueues. A batch's reports are first summed per
+/// function-minute, so the metric identities are built once per batch rather than a dozen times per invoke.
 /// </summary>
 public sealed class LambdaMetricsSink : QueuedMetricWriter<FunctionInvocationReport>, IInvocationReportSink
 {
@@ -18,8 +21,24 @@ public sealed class LambdaMetricsSink : QueuedMetricWriter<FunctionInvocationRep
 
     public void Publish(FunctionInvocationReport report) => Enqueue(report);
 
-    protected override IEnumerable<MetricSample> Samples(FunctionInvocationReport item) =>
-        LambdaMetricSet.For(item).Select(m => new MetricSample(item.Scope, m.Metric, m.Value, m.Unit, item.Timestamp));
+    protected override void Accumulate(IReadOnlyList<FunctionInvocationReport> items, MetricAccumulator accumulator)
+    {
+        var series = new Dictionary<LambdaSeriesKey, LambdaInvocationAggregate>();
+        foreach (var report in items)
+        {
+            var key = new LambdaSeriesKey(report.Scope, report.FunctionName, report.ExecutedVersion, report.Alias,
+                MetricResolutions.BucketOf(report.Timestamp, MetricResolutions.Minute));
+            if (!series.TryGetValue(key, out var figures))
+            {
+                series[key] = figures = new LambdaInvocationAggregate();
+            }
+            figures.Add(report);
+        }
+        foreach (var (key, figures) in series)
+        {
+            LambdaMetricSet.Accumulate(key, figures, accumulator);
+        }
+    }
 
     protected override string Describe(FunctionInvocationReport item) => $"an invocation of {item.FunctionName}";
 }

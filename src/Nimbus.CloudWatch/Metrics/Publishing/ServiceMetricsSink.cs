@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Nimbus.CloudWatch.Metrics.Model;
+using Nimbus.CloudWatch.Metrics.Service;
 using Nimbus.CloudWatch.Metrics.Store;
 using Nimbus.Core.Metering;
 
@@ -15,10 +16,13 @@ public sealed class ServiceMetricsSink : QueuedMetricWriter<PublishedMetric>, IM
 
     public void Publish(PublishedMetric metric) => Enqueue(metric);
 
-    protected override IEnumerable<MetricSample> Samples(PublishedMetric item)
+    protected override void Accumulate(IReadOnlyList<PublishedMetric> items, MetricAccumulator accumulator)
     {
-        var identity = new MetricIdentity(item.Namespace, item.Name, item.Dimensions.Select(d => new Dimension(d.Key, d.Value)));
-        yield return new MetricSample(item.Scope, identity, item.Value, item.Unit, item.Timestamp);
+        foreach (var item in items)
+        {
+            var identity = new MetricIdentity(item.Namespace, item.Name, item.Dimensions.Select(d => new Dimension(d.Key, d.Value)));
+            accumulator.Bucket(item.Scope, identity, MetricResolutions.Minute, item.Timestamp, item.Unit).Add(item.Value);
+        }
     }
 
     protected override string Describe(PublishedMetric item) => $"{item.Namespace} {item.Name}";
