@@ -31,16 +31,24 @@ internal static class PythonSdkCache
         "compileall.compile_dir(sys.argv[1], quiet=1, invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP)\n" +
         "os.sync()\n";
 
-    /// <summary>The per-user cache (<c>$XDG_CACHE_HOME/nimbus/python-sdk</c>, else <c>~/.cache/…</c>), shared by every server of the user.</summary>
+    /// <summary>
+    /// The per-user cache, shared by every server of the user: <c>$NIMBUS_CACHE_DIR/python-sdk</c> (the variable the
+    /// examples' packaging honours too), else <c>$XDG_CACHE_HOME/nimbus/python-sdk</c>, else <c>~/.cache/nimbus/…</c>.
+    /// </summary>
     public static string DefaultRoot()
     {
-        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (string.IsNullOrEmpty(cache))
+        var nimbus = Environment.GetEnvironmentVariable("NIMBUS_CACHE_DIR");
+        if (string.IsNullOrEmpty(nimbus))
         {
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            cache = string.IsNullOrEmpty(home) ? Path.GetTempPath() : Path.Combine(home, ".cache");
+            var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            if (string.IsNullOrEmpty(cache))
+            {
+                var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+                cache = string.IsNullOrEmpty(home) ? Path.GetTempPath() : Path.Combine(home, ".cache");
+            }
+            nimbus = Path.Combine(cache, "nimbus");
         }
-        return Path.Combine(cache, "nimbus", "python-sdk");
+        return Path.Combine(nimbus, "python-sdk");
     }
 
     /// <summary>
