@@ -8,6 +8,12 @@ command -v aws >/dev/null || { echo "the examples need the AWS CLI (pip install 
 
 step() { printf '==> %s\n' "$*"; }
 
+# The scripts bring their own credentials; the aws commands their usage text suggests run in the user's shell, which
+# may have none (any key works with Nimbus; the region matters).
+credentials_hint() {
+  echo "export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=$AWS_DEFAULT_REGION   # if your shell has no AWS credentials"
+}
+
 # The account ARNs name: STS's answer where there is one; else Nimbus's account (000000000000 unless the server was
 # configured otherwise: then set NIMBUS_ACCOUNT_ID). Asked once per script.
 account() {

@@ -38,6 +38,7 @@ Run it now and print the report:
 
   examples/hourly-report/run-now.sh
   # or by hand:
+  $(credentials_hint)
   aws --endpoint-url $AWS_ENDPOINT_URL lambda invoke --function-name thumbnail-report /dev/stdout
   aws --endpoint-url $AWS_ENDPOINT_URL s3 ls s3://$bucket/reports/
   aws --endpoint-url $AWS_ENDPOINT_URL scheduler get-schedule --name thumbnail-report-hourly

@@ -40,9 +40,10 @@ cat <<USAGE
 Deployed. Images copied to s3://$source_bucket get a 128-pixel-wide copy in s3://$target_bucket/thumbnails/
 and a row in the DynamoDB table $table. Try it:
 
-  aws --endpoint-url $AWS_ENDPOINT_URL s3 cp cat.png s3://$source_bucket/cat.png
+  $(credentials_hint)
+  aws --endpoint-url $AWS_ENDPOINT_URL s3 cp $here/sample.png s3://$source_bucket/sample.png
   aws --endpoint-url $AWS_ENDPOINT_URL s3 ls s3://$target_bucket/thumbnails/
-  aws --endpoint-url $AWS_ENDPOINT_URL dynamodb get-item --table-name $table --key '{"key": {"S": "cat.png"}}'
+  aws --endpoint-url $AWS_ENDPOINT_URL dynamodb get-item --table-name $table --key '{"key": {"S": "sample.png"}}'
   aws --endpoint-url $AWS_ENDPOINT_URL logs filter-log-events --log-group-name /aws/lambda/thumbnail --query 'events[].message' --output text
 
 Remove it with examples/thumbnail/remove.sh

@@ -103,6 +103,7 @@ public sealed class NimbusHost : IAsyncDisposable
         var health = app.Services.GetRequiredService<HealthEndpoint>();
         var dispatcher = app.Services.GetRequiredService<AwsEdgeDispatcher>();
         // Nimbus's own endpoints are routed first; everything else is an AWS request for the edge dispatcher.
+        app.UseNimbusEndpointsAccess();
         app.UseRouting();
         app.MapGet("/_nimbus/health", health.WriteAsync);
         app.MapNimbusCosts();

@@ -6,8 +6,9 @@ namespace Nimbus.WebConsole;
 
 /// <summary>
 /// The console's door. When a token is required, the link the server prints (<c>/_nimbus/console/?token=…</c>) trades
-/// the token for an HttpOnly, same-site cookie scoped to the console, so the token leaves the address bar and the
-/// page's scripts never see it; scripts and tools may also send it as <c>Authorization: Bearer …</c>.
+/// the token for an HttpOnly, same-site cookie scoped to <c>/_nimbus</c> (the console and the endpoints it reads, see
+/// <see cref="NimbusEndpointsAccess"/>), so the token leaves the address bar and the page's scripts never see it;
+/// scripts and tools may also send it as <c>Authorization: Bearer …</c>.
 /// </summary>
 internal sealed class ConsoleAccess
 {
@@ -46,7 +47,8 @@ internal sealed class ConsoleAccess
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
-            Path = ConsoleEndpoints.BasePath,
+            // The console's pages read /_nimbus/costs, /_nimbus/schedules and /_nimbus/health, which ask for it too.
+            Path = "/_nimbus",
         });
         return true;
     }

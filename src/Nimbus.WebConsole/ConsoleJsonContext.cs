@@ -4,4 +4,6 @@ namespace Nimbus.WebConsole;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ConsoleSession))]
+[JsonSerializable(typeof(NimbusLiveness))]
+[JsonSerializable(typeof(NimbusRefusal))]
 internal sealed partial class ConsoleJsonContext : JsonSerializerContext;

@@ -77,6 +77,54 @@ public sealed class PythonSdkTests
         Assert.Equal(HostBoto3Version(), found.GetProperty("version").GetString());
     }
 
+    // Python runs a module from its .pyc only when the header matches this interpreter (magic) and the source (mtime,
+    // size); otherwise it compiles the source in memory, which is what the compiled copy exists to avoid. Checks every
+    // SDK module the import and a client loaded, exactly as importlib's SourceLoader would.
+    private const string BytecodeProbe = """
+        import importlib.util, os, sys
+        import boto3
+        boto3.client("s3")
+        SDK = {"boto3", "botocore", "s3transfer", "jmespath", "dateutil", "urllib3", "six"}
+        def handler(event, context):
+            checked, compiled_at_import = 0, []
+            for name, module in list(sys.modules.items()):
+                source = getattr(module, "__file__", None)
+                if name.split(".")[0] not in SDK or not source or not source.endswith(".py"):
+                    continue
+                checked += 1
+                try:
+                    with open(importlib.util.cache_from_source(source), "rb") as pyc:
+                        header = pyc.read(16)
+                except OSError:
+                    compiled_at_import.append(name)
+                    continue
+                stat = os.stat(source)
+                word = lambda at: int.from_bytes(header[at:at + 4], "little")
+                if (header[:4] != importlib.util.MAGIC_NUMBER or word(4) != 0
+                        or word(8) != int(stat.st_mtime) & 0xFFFFFFFF or word(12) != stat.st_size & 0xFFFFFFFF):
+                    compiled_at_import.append(name)
+            return {"checked": checked, "compiledAtImport": compiled_at_import, "tag": sys.implementation.cache_tag,
+                    "botocore": sys.modules["botocore"].__file__}
+        """;
+
+    [Theory]
+    [MemberData(nameof(Launchers))]
+    public async Task ImportBoto3_InARuntimeOtherThanTheHostsPython_LoadsBytecodeCompiledForThatRuntime(string launcher)
+    {
+        using var harness = Harness(launcher);
+        var found = await InvokeAsync(harness, harness.WriteCode(("app.py", BytecodeProbe)));
+
+        // The host's boto3 carries cpython-311 bytecode only: without the compiled copy every module below would be listed.
+        Assert.Equal("cpython-312", found.GetProperty("tag").GetString());
+        Assert.True(found.GetProperty("checked").GetInt32() > 50, found.ToString());
+        Assert.Empty(found.GetProperty("compiledAtImport").EnumerateArray());
+        if (!harness.Launcher.ConfinesFilesystem)
+        {
+            var runtime = EngineHarness.Catalog.All.First(r => r.Identifier == Runtime);
+            Assert.StartsWith(runtime.Sdk!.CompiledDirectory(runtime)! + "/", found.GetProperty("botocore").GetString());
+        }
+    }
+
     private static EngineHarness Harness(string launcher) =>
         launcher == "process" || TestIsolation.Sandbox is null ? new EngineHarness(launcher: new PosixProcessLauncher()) : new EngineHarness(launcher: TestIsolation.Sandbox);
 

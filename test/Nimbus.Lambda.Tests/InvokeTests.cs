@@ -25,6 +25,15 @@ public sealed class InvokeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invoke_WithoutAPayload_GivesTheFunctionAnEmptyObject()
+    {
+        await _host.CreateFunctionAsync("no-payload");
+        var (status, body, _) = await _host.InvokeAsync("no-payload", "");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("{}", body); // the fake engine echoes the event it was given
+    }
+
+    [Fact]
     public async Task Invoke_PassesSpecAndRequestToTheEngine()
     {
         await _host.CreateFunctionAsync("spec", r => r["Environment"] = new System.Text.Json.Nodes.JsonObject

@@ -26,6 +26,8 @@ public sealed class ConsolePagesTests : IClassFixture<ConsoleFixture>
         var page = await _console.OpenAsync("#/functions");
         var row = page.Locator($"tr[data-function='{listed}']");
         await Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("nodejs20.x", Eventually);
+        // ListFunctions has no State (as on AWS): the page asks each function's configuration for it.
+        await Expect(row.GetByTestId("state")).ToHaveTextAsync("Active", Eventually);
         await Expect(row.Locator("td").Nth(4)).ToHaveTextAsync("2", Eventually);
         await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("0", Eventually);
         await ConsoleFixture.ScreenshotAsync(page, "functions");

@@ -5,7 +5,8 @@ namespace Nimbus.WebConsole.Tests;
 
 /// <summary>
 /// What a new user sees after deploying the examples: the console lists their functions, buckets, tables and HTTP
-/// API, and the Items page served from S3 works in a real browser, across origins, through the API.
+/// API, shows the hourly report's schedule and runs it, and the Items page served from S3 works in a real browser,
+/// across origins, through the API.
 /// </summary>
 public sealed class ExamplesConsoleTests(ExamplesConsoleFixture examples) : IClassFixture<ExamplesConsoleFixture>
 {
@@ -46,6 +47,32 @@ public sealed class ExamplesConsoleTests(ExamplesConsoleFixture examples) : ICla
             await Expect(page.GetByText(route, new() { Exact = true }).First).ToBeVisibleAsync(Eventually);
         }
         await ConsoleFixture.ScreenshotAsync(page, "examples-apigateway");
+    }
+
+    [Fact]
+    public async Task SchedulesPage_ShowsTheHourlyReportsNextFireTimes_AndARunNowFiringWithItsOutcome()
+    {
+        var page = await examples.OpenAsync(Console + "#/schedules");
+        var row = page.Locator("tr[data-schedule='default/thumbnail-report-hourly']");
+        await Expect(row.GetByTestId("expression")).ToHaveTextAsync("rate(1 hour)", new() { Timeout = 30_000 });
+        var next = row.GetByTestId("next-fire");
+        await Expect(next).ToHaveCountAsync(5);
+        var times = new List<DateTimeOffset>();
+        foreach (var item in await next.AllAsync())
+        {
+            times.Add(DateTimeOffset.Parse((await item.GetAttributeAsync("data-time"))!, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.Equal(TimeSpan.FromHours(1), pair.Second - pair.First));
+        Assert.True(times[0] > DateTimeOffset.UtcNow.AddSeconds(-5), $"the next fire time {times[0]:O} is in the future");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Run now" }).ClickAsync();
+        await Expect(page.GetByTestId("run-message")).ToContainTextAsync("thumbnail-report-hourly fired at", new() { Timeout = 30_000 });
+        // The firing is listed at once (PENDING) and shows its outcome when the report function has run.
+        var firing = page.Locator("tr[data-firing='thumbnail-report-hourly']").Filter(new() { HasText = "(run now)" });
+        await Expect(firing).ToHaveAttributeAsync("data-outcome", "SUCCEEDED", new() { Timeout = 120_000 });
+        await Expect(firing.Locator("td").Nth(4)).ToHaveTextAsync("SUCCEEDED");
+        await Expect(firing.Locator("td").Nth(3)).ToContainTextAsync("thumbnail-report");
+        await ConsoleFixture.ScreenshotAsync(page, "examples-schedules");
     }
 
     [Fact]

@@ -133,9 +133,7 @@ internal static class RuntimeLaunch
             CodeDirectory = hostTaskRoot,
             RuntimeDirectory = hostBootstrapRoot,
             ReadOnlyDirectories = runtime.InterpreterPath is { } path ? [InstallDirectory(path)] : [],
-            ReadOnlyMounts = sandboxed && runtime.Sdk is { } python
-                ? python.Packages.Select(p => KeyValuePair.Create(p, PythonSdk.SandboxDirectory(runtime.Identifier) + "/" + Path.GetFileName(p))).ToList()
-                : [],
+            ReadOnlyMounts = sandboxed && runtime.Sdk is { } python ? python.SandboxMounts(runtime) : [],
             MemorySizeMb = memorySizeMb,
         };
     }
@@ -144,7 +142,7 @@ internal static class RuntimeLaunch
     private static string? SdkDirectory(RuntimeInfo runtime, bool sandboxed) =>
         runtime.Sdk is not { Packages.Count: > 0 } sdk ? null
         : sandboxed ? PythonSdk.SandboxDirectory(runtime.Identifier)
-        : sdk.LinkDirectory;
+        : sdk.DirectoryFor(runtime);
 
     /// <summary>
     /// The installation an interpreter belongs to (<c>/opt/node-v22/bin/node</c> → <c>/opt/node-v22</c>), symlinks

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,7 +11,8 @@ namespace Nimbus.Execution;
 /// importable by every function without being in its zip
 /// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-python.html, "The runtime includes the AWS SDK for Python").
 /// Nimbus takes them from the host's <c>python3</c> (all pure Python, so one installation serves every 3.x runtime);
-/// when the host has no boto3, functions simply lack it. Located once, on the first Python launch.
+/// when the host has no boto3, functions simply lack it. Located once, on the first Python launch; compiled once per
+/// runtime interpreter (see <see cref="PythonSdkCache"/>), on that runtime's first launch.
 /// </summary>
 public sealed class PythonSdk
 {
@@ -29,10 +31,17 @@ public sealed class PythonSdk
 
     private readonly Lazy<IReadOnlyList<string>> _packages;
     private readonly Lazy<string?> _linkDirectory;
+    private readonly ConcurrentDictionary<string, Lazy<string?>> _compiled = new(StringComparer.Ordinal);
+    private readonly string _cacheRoot;
+    private readonly TimeProvider _time;
 
     /// <param name="python">The interpreter whose installation provides the SDK (default: <c>python3</c> on PATH).</param>
-    public PythonSdk(string python = "python3")
+    /// <param name="cacheRoot">Where compiled copies live (default: the user's cache, <c>~/.cache/nimbus/python-sdk</c>).</param>
+    /// <param name="time">The clock that ages abandoned builds.</param>
+    public PythonSdk(string python = "python3", string? cacheRoot = null, TimeProvider? time = null)
     {
+        _cacheRoot = cacheRoot ?? PythonSdkCache.DefaultRoot();
+        _time = time ?? TimeProvider.System;
         _packages = new Lazy<IReadOnlyList<string>>(() => Locate(python));
         _linkDirectory = new Lazy<string?>(() => Packages.Count == 0 ? null : CreateLinkDirectory(Packages));
     }
@@ -45,6 +54,27 @@ public sealed class PythonSdk
     /// host's whole site-packages would expose far more than AWS's runtime has); null without an SDK.
     /// </summary>
     public string? LinkDirectory => _linkDirectory.Value;
+
+    /// <summary>
+    /// The copy of the SDK compiled by <paramref name="runtime"/>'s interpreter, made on the first call for that
+    /// interpreter (concurrent callers wait for the one build); null without an SDK or when it cannot be made.
+    /// </summary>
+    public string? CompiledDirectory(RuntimeInfo runtime) =>
+        Packages.Count == 0 || runtime.InterpreterPath is not { } interpreter ? null
+        : _compiled.GetOrAdd(interpreter, key => new Lazy<string?>(
+            () => PythonSdkCache.Prepare(_cacheRoot, runtime.Identifier, key, Packages, _time))).Value;
+
+    /// <summary>
+    /// What a sandbox of <paramref name="runtime"/> binds read-only (host path → sandbox path): the whole compiled copy
+    /// as its site-packages (a top-level module such as <c>six.py</c> keeps its bytecode in the copy's own
+    /// <c>__pycache__</c>), else each host package alone; empty without an SDK.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SandboxMounts(RuntimeInfo runtime) =>
+        CompiledDirectory(runtime) is { } compiled ? [KeyValuePair.Create(compiled, SandboxDirectory(runtime.Identifier))]
+        : Packages.Select(p => KeyValuePair.Create(p, SandboxDirectory(runtime.Identifier) + "/" + Path.GetFileName(p))).ToList();
+
+    /// <summary>For PYTHONPATH of an unsandboxed runtime: the compiled copy (which holds only the SDK), else <see cref="LinkDirectory"/>.</summary>
+    public string? DirectoryFor(RuntimeInfo runtime) => CompiledDirectory(runtime) ?? LinkDirectory;
 
     /// <summary>Where a sandbox shows the packages: the runtime's site-packages, as on AWS (<c>/var/lang/lib/python3.12/site-packages</c>).</summary>
     public static string SandboxDirectory(string runtimeIdentifier) => $"/var/lang/lib/{runtimeIdentifier}/site-packages";

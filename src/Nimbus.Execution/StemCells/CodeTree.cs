@@ -14,16 +14,28 @@ internal static class CodeTree
     private const int Exdev = 18;
     private const int Emlink = 31;
 
-    public static void Link(string source, string target)
+    /// <summary>Fills the existing directory <paramref name="target"/> with <paramref name="source"/>'s entries that <paramref name="include"/> keeps (all by default).</summary>
+    public static void Link(string source, string target, Func<FileSystemInfo, bool>? include = null)
     {
         var linkable = true;
-        Link(new DirectoryInfo(source), target, ref linkable);
+        Link(new DirectoryInfo(source), target, include ?? (_ => true), ref linkable);
     }
 
-    private static void Link(DirectoryInfo source, string target, ref bool linkable)
+    /// <summary>One file: hard-linked where possible, else copied.</summary>
+    public static void LinkFile(string source, string target)
+    {
+        var linkable = true;
+        LinkFile(source, target, ref linkable);
+    }
+
+    private static void Link(DirectoryInfo source, string target, Func<FileSystemInfo, bool> include, ref bool linkable)
     {
         foreach (var entry in source.EnumerateFileSystemInfos())
         {
+            if (!include(entry))
+            {
+                continue;
+            }
             var destination = Path.Combine(target, entry.Name);
             if (entry.LinkTarget is { } linkTarget)
             {
@@ -32,18 +44,26 @@ internal static class CodeTree
             else if (entry is DirectoryInfo directory)
             {
                 Directory.CreateDirectory(destination);
-                Link(directory, destination, ref linkable);
+                Link(directory, destination, include, ref linkable);
             }
-            else if (!linkable || Libc.link(entry.FullName, destination) != 0)
+            else
             {
-                // EXDEV (another filesystem) or a filesystem without hard links: copy this and every later file.
-                if (linkable && Marshal.GetLastPInvokeError() is not (Exdev or Eperm or Emlink))
-                {
-                    throw new IOException($"link {entry.FullName} failed: errno {Marshal.GetLastPInvokeError()}");
-                }
-                linkable = false;
-                File.Copy(entry.FullName, destination);
+                LinkFile(entry.FullName, destination, ref linkable);
             }
+        }
+    }
+
+    private static void LinkFile(string source, string destination, ref bool linkable)
+    {
+        if (!linkable || Libc.link(source, destination) != 0)
+        {
+            // EXDEV (another filesystem) or a filesystem without hard links: copy this and every later file.
+            if (linkable && Marshal.GetLastPInvokeError() is not (Exdev or Eperm or Emlink))
+            {
+                throw new IOException($"link {source} failed: errno {Marshal.GetLastPInvokeError()}");
+            }
+            linkable = false;
+            File.Copy(source, destination);
         }
     }
 }

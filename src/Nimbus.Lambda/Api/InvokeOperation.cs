@@ -13,6 +13,8 @@ namespace Nimbus.Lambda.Api;
 /// </summary>
 internal static class InvokeOperation
 {
+    private static readonly ReadOnlyMemory<byte> EmptyEvent = "{}"u8.ToArray();
+
     private static readonly string TooLargeMessage = $"Request must be smaller than {InvokeService.MaxSyncPayload} bytes for the InvokeFunction operation";
 
     public static async Task HandleAsync(AwsRequestContext request, string functionName, InvokeService invoke)
@@ -28,6 +30,11 @@ internal static class InvokeOperation
         var clientContext = DecodeClientContext(headers["X-Amz-Client-Context"].ToString());
         var payload = await ReadPayloadAsync(http.Request, request.Aborted);
         ValidateJson(payload.Span);
+        if (payload.IsEmpty)
+        {
+            // Lambda hands a function invoked without a payload an empty object, not nothing (so event.get(...) works).
+            payload = EmptyEvent;
+        }
 
         var result = await invoke.InvokeAsync(new InvokeCommand(request.Scope, functionName, http.Request.Query["Qualifier"].ToString(), payload, kind)
         {

@@ -20,7 +20,9 @@ function niceMax(value) {
 function formatNumber(value) {
   if (Math.abs(value) >= 1e6) return (value / 1e6).toFixed(1) + 'M';
   if (Math.abs(value) >= 1e3) return (value / 1e3).toFixed(1) + 'k';
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  if (Number.isInteger(value)) return String(value);
+  // Costs of a local month are fractions of a cent: two significant digits, not "0.00" on every gridline.
+  return Math.abs(value) < 0.01 ? String(Number(value.toPrecision(2))) : value.toFixed(2);
 }
 
 /**

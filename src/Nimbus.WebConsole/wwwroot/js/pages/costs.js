@@ -11,7 +11,9 @@ export async function render(main, _args, live) {
   main.append(summary, h('div', { class: 'cards' }, ...panels));
   await live.every(10000, async () => {
     const report = await nimbus('/_nimbus/costs');
-    summary.replaceChildren(`${report.month}: ${money(report.total)} so far, `, h('strong', {}, money(report.projectedMonthEnd)),
+    // The projection is rounded to cents: a month of fractions of a cent projects to "under $0.01", not "$0.00".
+    const projected = report.projectedMonthEnd < 0.01 && report.total > 0 ? 'under $0.01' : money(report.projectedMonthEnd);
+    summary.replaceChildren(`${report.month}: ${money(report.total)} so far, `, h('strong', {}, projected),
       ' projected by the end of the month (AWS prices, ', report.region, ').');
     barChart(panels[0], { title: 'By service', bars: report.services.map(s => ({ label: s.name, value: s.cost })), format: money });
     barChart(panels[1], { title: 'By function', bars: report.functions.map(f => ({ label: f.functionName, value: f.cost })), format: money });

@@ -51,13 +51,31 @@ async function monthFigures(names) {
   return figures;
 }
 
+/**
+ * Each function's State. ListFunctions leaves it out, as on AWS (only GetFunction and GetFunctionConfiguration return
+ * State), so it is asked per function, a few at a time; a function deleted meanwhile simply has none.
+ */
+async function functionStates(names) {
+  const states = {};
+  let next = 0;
+  const worker = async () => {
+    while (next < names.length) {
+      const name = names[next++];
+      states[name] = await lambda('GET', `/functions/${encodeURIComponent(name)}/configuration`).then(c => c.State, () => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, names.length) }, worker));
+  return states;
+}
+
 export async function render(main, _args, live) {
   main.append(h('h1', {}, 'Functions'));
   const holder = h('div');
   main.append(holder);
   await live.every(5000, async () => {
     const functions = await listFunctions();
-    const [figures, costs] = await Promise.all([monthFigures(functions.map(f => f.FunctionName)), nimbus('/_nimbus/costs')]);
+    const names = functions.map(f => f.FunctionName);
+    const [figures, costs, states] = await Promise.all([monthFigures(names), nimbus('/_nimbus/costs'), functionStates(names)]);
     const costOf = name => costs.functions.find(f => f.functionName === name)?.cost ?? 0;
     holder.replaceChildren(table(
       ['Function', 'Runtime', 'Memory', 'State', { label: 'Invocations', class: 'num' }, { label: 'Errors', class: 'num' },
@@ -68,7 +86,7 @@ export async function render(main, _args, live) {
           h('td', {}, h('a', { href: '#/function/' + encodeURIComponent(f.FunctionName) }, f.FunctionName)),
           h('td', {}, f.Runtime ?? f.PackageType),
           h('td', { class: 'num' }, `${f.MemorySize} MB`),
-          h('td', {}, h('span', { class: 'pill ' + (f.State === 'Active' ? 'good' : f.State === 'Failed' ? 'bad' : '') }, f.State ?? '')),
+          h('td', {}, state(states[f.FunctionName])),
           h('td', { class: 'num' }, m.invocations ?? 0),
           h('td', { class: 'num' }, m.errors ?? 0),
           h('td', { class: 'num' }, m.p99 == null ? '—' : `${m.p99.toFixed(1)} ms`),
@@ -76,4 +94,8 @@ export async function render(main, _args, live) {
           h('td', { class: 'num' }, money(costOf(f.FunctionName))));
       })));
   });
+}
+
+function state(text) {
+  return h('span', { class: 'pill ' + (text === 'Active' ? 'good' : text === 'Failed' ? 'bad' : ''), 'data-testid': 'state' }, text ?? '—');
 }

@@ -108,7 +108,8 @@ function timeline(item, now) {
 function firingsTable(items) {
   const rows = items.flatMap(x => x.lastFirings.map(f => ({ x, f })))
     .sort((a, b) => new Date(b.f.firedAt) - new Date(a.f.firedAt)).slice(0, 50);
-  return table(['Fired', 'Scheduled for', 'Source', 'Target', 'Outcome', { label: 'Attempts', class: 'num' }, 'Error'], rows.map(({ x, f }) =>
+  // attempts counts the deliveries that failed (a first-time success has none), so it is labelled as such.
+  return table(['Fired', 'Scheduled for', 'Source', 'Target', 'Outcome', { label: 'Failed attempts', class: 'num' }, 'Error'], rows.map(({ x, f }) =>
     h('tr', { 'data-firing': x.name, 'data-outcome': f.outcome },
       h('td', {}, new Date(f.firedAt).toLocaleString()),
       h('td', {}, new Date(f.tick).toLocaleString()),
