@@ -26,7 +26,8 @@ internal sealed class LambdaBenchClient : IDisposable
     }
 
     /// <summary>A function answering <paramref name="nodeResult"/> (Node.js; Python answers <c>{}</c>).</summary>
-    public async Task CreateNoOpFunctionAsync(string name, string runtime, string nodeResult = "{}")
+    /// <param name="memorySizeMb">As Lambda, the sandbox's CPU share follows it (1,769 MB is one vCPU).</param>
+    public async Task CreateNoOpFunctionAsync(string name, string runtime, string nodeResult = "{}", int memorySizeMb = 128)
     {
         var (file, handler, source) = runtime.StartsWith("python", StringComparison.Ordinal)
             ? ("app.py", "app.handler", "def handler(event, context):\n    return {}\n")
@@ -36,6 +37,7 @@ internal sealed class LambdaBenchClient : IDisposable
             ["FunctionName"] = name,
             ["Runtime"] = runtime,
             ["Handler"] = handler,
+            ["MemorySize"] = memorySizeMb,
             ["Role"] = "arn:aws:iam::000000000000:role/bench",
             ["Code"] = new Dictionary<string, string> { ["ZipFile"] = Convert.ToBase64String(Zip(file, source)) },
         });
