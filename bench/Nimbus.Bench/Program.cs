@@ -18,6 +18,9 @@ switch (args.FirstOrDefault())
     case "observability":
         await ObservabilityBenchmark.RunAsync(args[1..]);
         return;
+    case "observability-server":
+        await ObservabilityServer.RunAsync(args[1..]);
+        return;
     case "observability-cost":
         await ObservabilityCostBenchmark.RunAsync(args[1..]);
         return;

@@ -46,13 +46,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// CPU time the server process has used so far (user + system, from <c>/proc/&lt;pid&gt;/stat</c>), in seconds. On a
     /// shared, loaded machine throughput measures the share of the CPU a server got; CPU per request measures its cost.
     /// </summary>
-    public double CpuSeconds()
-    {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
-        // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15 (clock ticks, 100 per second).
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
+    public double CpuSeconds() => ProcessCpu.Own(_process.Id).TotalSeconds;
 
     /// <summary>Resident set size now, in MiB (VmRSS).</summary>
     public double RssMiB() => ReadStatusKiB("VmRSS:") / 1024.0;

@@ -12,18 +12,27 @@ public static class LambdaUsage
 {
     public const string Service = "lambda";
 
-    public static IEnumerable<UsageIncrement> For(FunctionInvocationReport report)
+    /// <summary>The usage one invocation report bills, as increments (tests, hand computations).</summary>
+    public static IReadOnlyList<UsageIncrement> For(FunctionInvocationReport report)
+    {
+        var totals = new UsageBuffer();
+        AddTo(totals, report);
+        return totals.Increments();
+    }
+
+    /// <summary>Adds what <paramref name="report"/> bills to <paramref name="totals"/>: a request and its GB-seconds.</summary>
+    public static void AddTo(UsageBuffer totals, FunctionInvocationReport report)
     {
         if (report.IsThrottle)
         {
-            yield break;
+            return;
         }
         var arm = string.Equals(report.Architecture, "arm64", StringComparison.Ordinal);
         var at = report.Timestamp.UtcDateTime;
         var day = DateOnly.FromDateTime(at);
-        yield return new UsageIncrement(report.Scope.AccountId, day, Service, arm ? "Request-ARM" : "Request", report.FunctionName, 1, at.Hour);
-        yield return new UsageIncrement(report.Scope.AccountId, day, Service, arm ? "Lambda-GB-Second-ARM" : "Lambda-GB-Second", report.FunctionName,
-            GbSeconds(report.MemorySizeMb, report.BilledDurationMs), at.Hour);
+        totals.Add(report.Scope.AccountId, day, at.Hour, Service, arm ? "Request-ARM" : "Request", report.FunctionName, 1);
+        totals.Add(report.Scope.AccountId, day, at.Hour, Service, arm ? "Lambda-GB-Second-ARM" : "Lambda-GB-Second", report.FunctionName,
+            GbSeconds(report.MemorySizeMb, report.BilledDurationMs));
     }
 
     /// <summary>Exact in decimal: 128 MB for 1 ms is 0.125 × 0.001 GB-s.</summary>

@@ -9,13 +9,13 @@ using Nimbus.Core.Queues;
 namespace Nimbus.CloudWatch.Logs;
 
 /// <summary>
-/// Lambda's log delivery into CloudWatch Logs. <see cref="Append"/> only queues (the execution engine calls it on
-/// its hot path); a <see cref="PacedBatchWriter{T}"/> stores everything waiting, up to
-/// <see cref="MaxBatchesPerTransaction"/> appends, in one transaction at most every <see cref="CommitInterval"/>, so
-/// thousands of lines a second cost a few fsyncs. One writer keeps each stream's events in the order they were
-/// appended. The queue is bounded (<see cref="QueueCapacity"/> batches): if storage falls that far behind, new
-/// batches are dropped with a warning and counted in <see cref="DroppedBatches"/>, rather than memory growing
-/// without limit or functions stalling.
+/// Lambda's log delivery into CloudWatch Logs. <see cref="Append"/> only copies the lines into a <see cref="LogPage"/>
+/// (the execution engine calls it on its hot path); a <see cref="PacedWriter{TBuffer}"/> stores the page in one
+/// transaction at most every <see cref="CommitInterval"/>, so thousands of lines a second cost a few fsyncs. One
+/// writer keeps each stream's events in the order they were appended. A page holds at most
+/// <see cref="QueueCapacity"/> appends and is written at once when it holds <see cref="MaxBatchesPerTransaction"/>:
+/// if storage falls that far behind, new batches are dropped with a warning and counted in
+/// <see cref="DroppedBatches"/>, rather than memory growing without limit or functions stalling.
 /// </summary>
 internal sealed class LogIngestion : ILogIngestion, IHostedService, IAsyncDisposable
 {
@@ -34,7 +34,7 @@ internal sealed class LogIngestion : ILogIngestion, IHostedService, IAsyncDispos
     private readonly TimeProvider _time;
     private readonly ILogger<LogIngestion> _logger;
     private readonly LogsCounters _counters;
-    private readonly PacedBatchWriter<StreamBatch> _writer;
+    private readonly PacedWriter<LogPage> _writer;
 
     public LogIngestion(ILogStore store, TimeProvider time, ILogger<LogIngestion> logger, LogsCounters? counters = null)
         : this(store, time, logger, QueueCapacity, counters)
@@ -47,7 +47,7 @@ internal sealed class LogIngestion : ILogIngestion, IHostedService, IAsyncDispos
         _store = store;
         _time = time;
         _logger = logger;
-        _writer = new PacedBatchWriter<StreamBatch>(new PacedBatchOptions(capacity, MaxBatchesPerTransaction, CommitInterval), StoreAsync,
+        _writer = new PacedWriter<LogPage>(new PacedBatchOptions(capacity, Math.Min(capacity, MaxBatchesPerTransaction), CommitInterval), () => new LogPage(), StoreAsync,
             (exception, count) => LogMessages.IngestionWriteFailed(_logger, exception, count));
     }
 
@@ -63,9 +63,8 @@ internal sealed class LogIngestion : ILogIngestion, IHostedService, IAsyncDispos
         {
             return;
         }
-        // Copied: the caller may reuse its list once Append returns.
-        var batch = new StreamBatch(scope, logGroupName, logStreamName, events.ToArray());
-        if (!_writer.TryEnqueue(batch))
+        // Copied into the page: the caller may reuse its list once Append returns.
+        if (!_writer.TryAdd((scope, logGroupName, logStreamName, events), static (page, batch) => page.Add(batch.scope, batch.logGroupName, batch.logStreamName, batch.events)))
         {
             if (_writer.IsStopping)
             {
@@ -87,20 +86,10 @@ internal sealed class LogIngestion : ILogIngestion, IHostedService, IAsyncDispos
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    private async Task StoreAsync(IReadOnlyList<StreamBatch> batches)
+    private async Task StoreAsync(LogPage page)
     {
-        await _store.AppendAsync(batches, _time.GetUtcNow().ToUnixTimeMilliseconds(), createMissing: true, CancellationToken.None);
-        var events = 0;
-        long bytes = 0;
-        foreach (var batch in batches)
-        {
-            events += batch.Events.Count;
-            foreach (var record in batch.Events)
-            {
-                bytes += System.Text.Encoding.UTF8.GetByteCount(record.Message);
-            }
-        }
-        _counters.Delivered(events, bytes);
-        LogMessages.IngestionBatchStored(_logger, events, batches.Count);
+        await _store.AppendAsync(page, _time.GetUtcNow().ToUnixTimeMilliseconds(), createMissing: true, CancellationToken.None);
+        _counters.Delivered(page.EventCount, page.TextBytes);
+        LogMessages.IngestionBatchStored(_logger, page.EventCount, page.Count);
     }
 }

@@ -105,12 +105,13 @@ internal sealed partial class LogsService
         if (firstTooNew > firstAccepted)
         {
             var accepted = events.Skip(firstAccepted).Take(firstTooNew - firstAccepted).ToList();
-            var outcome = await _store.AppendAsync([new StreamBatch(scope, groupName, streamName, accepted)], now, createMissing: false, cancellationToken);
+            var page = LogPage.Of(scope, groupName, streamName, accepted);
+            var outcome = await _store.AppendAsync(page, now, createMissing: false, cancellationToken);
             if (outcome != AppendOutcome.Stored)
             {
                 throw outcome == AppendOutcome.GroupNotFound ? LogsErrors.GroupNotFound() : LogsErrors.StreamNotFound();
             }
-            _counters.Put(accepted.Count, accepted.Sum(e => (long)System.Text.Encoding.UTF8.GetByteCount(e.Message)), events.Count - accepted.Count);
+            _counters.Put(accepted.Count, page.TextBytes, events.Count - accepted.Count);
         }
         else
         {

@@ -28,6 +28,10 @@ public sealed class SqliteRawStatement : IDisposable
     public void Bind(int position, string value) =>
         SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text16(_statement, position, value.AsSpan()), _database);
 
+    /// <summary>Binds text already encoded as UTF-8, as SQLite stores it: nothing is converted.</summary>
+    public void BindUtf8(int position, ReadOnlySpan<byte> value) =>
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(_statement, position, value), _database);
+
     /// <summary>Runs the statement to completion (a write) and resets it for the next bindings.</summary>
     public void Execute()
     {

@@ -143,7 +143,7 @@ public abstract class LogStoreConformanceTests
     {
         await Store.CreateGroupAsync(Scope, "g", 1, "STANDARD", Ct);
 
-        var outcome = await Store.AppendAsync([new StreamBatch(Scope, "g", "missing", [new LogRecord(1, "x")])], 5, createMissing: false, Ct);
+        var outcome = await Store.AppendAsync(LogPage.Of(Scope, "g", "missing", [new LogRecord(1, "x")]), 5, createMissing: false, Ct);
 
         Assert.Equal(AppendOutcome.StreamNotFound, outcome);
         Assert.Null(await Store.GetStreamAsync(Scope, "g", "missing", Ct));
@@ -233,8 +233,7 @@ public abstract class LogStoreConformanceTests
     }
 
     private Task Append(string group, string stream, params (long Time, string Message)[] events) =>
-        Store.AppendAsync(
-            [new StreamBatch(Scope, group, stream, events.Select(e => new LogRecord(e.Time, e.Message)).ToList())], 1000, createMissing: true, Ct);
+        Store.AppendAsync(LogPage.Of(Scope, group, stream, events.Select(e => new LogRecord(e.Time, e.Message)).ToList()), 1000, createMissing: true, Ct);
 
     private static GroupEventQuery Query(FilterPattern? pattern = null, string? prefix = null, IReadOnlyList<string>? names = null) =>
         new(names, prefix, null, null, pattern ?? FilterPattern.MatchAll, null, 100, 1 << 20);

@@ -37,7 +37,7 @@ internal interface ILogStore
     /// <paramref name="createMissing"/> absent groups and streams are created (Lambda's log delivery); without it
     /// a missing group or stream fails the whole call and nothing is stored.
     /// </summary>
-    Task<AppendOutcome> AppendAsync(IReadOnlyList<StreamBatch> batches, long ingestionTime, bool createMissing, CancellationToken cancellationToken);
+    Task<AppendOutcome> AppendAsync(LogPage page, long ingestionTime, bool createMissing, CancellationToken cancellationToken);
 
     /// <summary>Null when the group or stream does not exist. Events come back in read order (oldest first).</summary>
     Task<EventPage?> ReadStreamAsync(AwsScope scope, string groupName, string streamName, StreamEventQuery query, CancellationToken cancellationToken);

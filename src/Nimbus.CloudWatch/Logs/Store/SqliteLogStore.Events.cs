@@ -9,19 +9,20 @@ namespace Nimbus.CloudWatch.Logs.Store;
 
 internal sealed partial class SqliteLogStore
 {
-    public Task<AppendOutcome> AppendAsync(IReadOnlyList<StreamBatch> batches, long ingestionTime, bool createMissing, CancellationToken cancellationToken)
+    public Task<AppendOutcome> AppendAsync(LogPage page, long ingestionTime, bool createMissing, CancellationToken cancellationToken)
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
-        // Every line of every invoke passes here: bound by position through SQLite's own API (see SqliteRawStatement).
+        // Every line of every invoke passes here: bound by position through SQLite's own API (see SqliteRawStatement),
+        // its text as the UTF-8 the page already holds.
         using var insert = new SqliteRawStatement(connection, "INSERT INTO log_events (stream_id, group_id, timestamp, ingestion_time, message) VALUES (?1, ?2, ?3, ?4, ?5)");
         insert.Bind(4, ingestionTime);
 
         // Ids and statistics once per stream per call: an ingestion drain holds many small appends to few streams.
         var tallies = new Dictionary<(AwsScope Scope, string Group, string Stream), StreamTally>();
-        foreach (var batch in batches)
+        foreach (var batch in page.Batches)
         {
-            if (batch.Events.Count == 0)
+            if (batch.LineCount == 0)
             {
                 continue;
             }
@@ -53,12 +54,13 @@ internal sealed partial class SqliteLogStore
 
             insert.Bind(1, tally.StreamId);
             insert.Bind(2, tally.GroupId);
-            foreach (var record in batch.Events)
+            for (var i = batch.FirstLine; i < batch.FirstLine + batch.LineCount; i++)
             {
-                insert.Bind(3, record.TimestampMs);
-                insert.Bind(5, record.Message);
+                var line = page.LineAt(i);
+                insert.Bind(3, line.TimestampMs);
+                insert.BindUtf8(5, page.TextOf(line));
                 insert.Execute();
-                tally.Add(record.TimestampMs, SizeOf(record.Message));
+                tally.Add(line.TimestampMs, line.Length + LogsLimits.EventOverheadBytes);
             }
         }
         foreach (var tally in tallies.Values)

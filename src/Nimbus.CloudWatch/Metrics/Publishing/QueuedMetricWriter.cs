@@ -1,24 +1,24 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Nimbus.CloudWatch.Metrics.Model;
-using Nimbus.CloudWatch.Metrics.Service;
 using Nimbus.CloudWatch.Metrics.Store;
-using Nimbus.Core;
 using Nimbus.Core.Queues;
 
 namespace Nimbus.CloudWatch.Metrics.Publishing;
 
 /// <summary>
-/// The shape every automatically published metric source shares. <see cref="Enqueue"/> only queues (it runs on
-/// invoke and request paths); a <see cref="PacedBatchWriter{T}"/> drains the queue at most every
-/// <see cref="CommitInterval"/>, aggregates per one-minute bucket in memory and writes each batch in one
-/// transaction, so thousands of events a second cost a few row updates. The queue is bounded: if storage falls that
-/// far behind, items are dropped with a warning rather than stalling callers. Stopping the host drains the queue.
+/// The shape every automatically published metric source shares. Publishing adds to running sums in a buffer (it
+/// runs on invoke and request paths: a lock, a dictionary hit, nothing queued that outlives a collection); a
+/// <see cref="PacedWriter{TBuffer}"/> stores the buffer at most every <see cref="CommitInterval"/> in one
+/// transaction, so thousands of events a second cost a few row updates. The buffer is bounded by its number of
+/// series: if storage falls that far behind, values are dropped with a warning rather than stalling callers.
+/// Stopping the host writes what is buffered.
 /// </summary>
-/// <typeparam name="TItem">What the source publishes: an invocation report, a service's metric value.</typeparam>
-public abstract class QueuedMetricWriter<TItem> : IHostedService, IAsyncDisposable
+/// <typeparam name="TBuffer">The sums the source keeps between commits.</typeparam>
+public abstract class QueuedMetricWriter<TBuffer> : IHostedService, IAsyncDisposable where TBuffer : class, IPacedBuffer
 {
-    public const int QueueCapacity = 100_000;
+    /// <summary>Series (a metric's one-minute buckets, or a function's) held between two commits.</summary>
+    public const int SeriesCapacity = 100_000;
 
     /// <summary>
     /// CloudWatch shows a metric about a minute after it happened; a second of pacing is invisible, and metric reads
@@ -29,45 +29,38 @@ public abstract class QueuedMetricWriter<TItem> : IHostedService, IAsyncDisposab
     private readonly IMetricStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly PacedBatchWriter<TItem> _writer;
+    private readonly PacedWriter<TBuffer> _writer;
 
-    protected QueuedMetricWriter(IMetricStore store, TimeProvider time, ILogger logger)
+    protected QueuedMetricWriter(IMetricStore store, TimeProvider time, ILogger logger, Func<TBuffer> newBuffer)
     {
         _store = store;
         _time = time;
         _logger = logger;
-        _writer = new PacedBatchWriter<TItem>(new PacedBatchOptions(QueueCapacity, 10_000, CommitInterval), items =>
+        _writer = new PacedWriter<TBuffer>(new PacedBatchOptions(SeriesCapacity, SeriesCapacity, CommitInterval), newBuffer, buffer =>
         {
-            Store(items);
+            Store(buffer);
             return Task.CompletedTask;
         }, (exception, count) => MetricsLogMessages.MetricsWriteFailed(_logger, exception, count));
     }
 
-    /// <summary>Adds the metric values a batch of items stands for to their one-minute buckets.</summary>
-    protected abstract void Accumulate(IReadOnlyList<TItem> items, MetricAccumulator accumulator);
+    /// <summary>The metric values the buffer's sums stand for, in one-minute buckets.</summary>
+    protected abstract IReadOnlyList<MetricWrite> Writes(TBuffer buffer);
 
-    /// <summary>A short description of the item for the "queue full" warning.</summary>
-    protected abstract string Describe(TItem item);
-
-    protected void Enqueue(TItem item)
+    /// <summary>Adds to the buffer under the writer's lock; <paramref name="describe"/> names what was dropped if it is full.</summary>
+    protected void Add<TState>(TState state, Action<TBuffer, TState> add, Func<TState, string> describe)
     {
-        // Refused while stopping is not a full queue: the server is shutting down.
-        if (!_writer.TryEnqueue(item) && !_writer.IsStopping)
+        // Refused while stopping is not a full buffer: the server is shutting down.
+        if (!_writer.TryAdd(state, add) && !_writer.IsStopping)
         {
-            MetricsLogMessages.MetricsDropped(_logger, Describe(item));
+            MetricsLogMessages.MetricsDropped(_logger, describe(state));
         }
     }
 
-    /// <summary>Completes once every item queued before the call is stored (tests, shutdown).</summary>
+    /// <summary>Completes once every value published before the call is stored (tests, shutdown, metric reads).</summary>
     public Task FlushAsync(CancellationToken cancellationToken = default) => _writer.FlushAsync(cancellationToken);
 
-    /// <summary>Stores items synchronously (the writer loop's step; also used by tests).</summary>
-    public void Store(IReadOnlyList<TItem> items)
-    {
-        var accumulator = new MetricAccumulator(AwsScope.Default);
-        Accumulate(items, accumulator);
-        _store.Write(accumulator.Drain(), _time.GetUtcNow());
-    }
+    /// <summary>Stores a buffer synchronously (the writer's step; also used by tests).</summary>
+    protected void Store(TBuffer buffer) => _store.Write(Writes(buffer), _time.GetUtcNow());
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -2,28 +2,30 @@ using Microsoft.Extensions.Logging;
 using Nimbus.CloudWatch.Metrics.Model;
 using Nimbus.CloudWatch.Metrics.Service;
 using Nimbus.CloudWatch.Metrics.Store;
+using Nimbus.Core;
 using Nimbus.Core.Metering;
 
 namespace Nimbus.CloudWatch.Metrics.Publishing;
 
-/// <summary>Stores the metrics other services publish (<see cref="IMetricPublisher"/>) as CloudWatch metrics.</summary>
-public sealed class ServiceMetricsSink : QueuedMetricWriter<PublishedMetric>, IMetricPublisher
+/// <summary>
+/// Stores the metrics other services publish (<see cref="IMetricPublisher"/>) as CloudWatch metrics: each value is
+/// added to its metric's one-minute bucket as it is published, and the buckets are written together.
+/// </summary>
+public sealed class ServiceMetricsSink : QueuedMetricWriter<MetricAccumulator>, IMetricPublisher
 {
     public ServiceMetricsSink(IMetricStore store, TimeProvider time, ILogger<ServiceMetricsSink> logger)
-        : base(store, time, logger)
+        : base(store, time, logger, () => new MetricAccumulator(AwsScope.Default))
     {
     }
 
-    public void Publish(PublishedMetric metric) => Enqueue(metric);
-
-    protected override void Accumulate(IReadOnlyList<PublishedMetric> items, MetricAccumulator accumulator)
+    public void Publish(PublishedMetric metric)
     {
-        foreach (var item in items)
-        {
-            var identity = new MetricIdentity(item.Namespace, item.Name, item.Dimensions.Select(d => new Dimension(d.Key, d.Value)));
-            accumulator.Bucket(item.Scope, identity, MetricResolutions.Minute, item.Timestamp, item.Unit).Add(item.Value);
-        }
+        // The identity (sorted dimensions, canonical key) is built before taking the writer's lock.
+        var identity = new MetricIdentity(metric.Namespace, metric.Name, metric.Dimensions.Select(d => new Dimension(d.Key, d.Value)));
+        Add((metric, identity), static (buckets, item) =>
+            buckets.Bucket(item.metric.Scope, item.identity, MetricResolutions.Minute, item.metric.Timestamp, item.metric.Unit).Add(item.metric.Value),
+            static item => $"{item.metric.Namespace} {item.metric.Name}");
     }
 
-    protected override string Describe(PublishedMetric item) => $"{item.Namespace} {item.Name}";
+    protected override IReadOnlyList<MetricWrite> Writes(MetricAccumulator buffer) => buffer.Drain();
 }

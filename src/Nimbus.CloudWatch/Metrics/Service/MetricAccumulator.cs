@@ -1,5 +1,6 @@
 using Nimbus.CloudWatch.Metrics.Model;
 using Nimbus.Core;
+using Nimbus.Core.Queues;
 
 namespace Nimbus.CloudWatch.Metrics.Service;
 
@@ -7,7 +8,7 @@ namespace Nimbus.CloudWatch.Metrics.Service;
 /// Aggregates values in memory per stored bucket before one store write, so a call (or a second of Lambda
 /// invocations) touches each bucket row once however many values it carries.
 /// </summary>
-public sealed class MetricAccumulator
+public sealed class MetricAccumulator : IPacedBuffer
 {
     private readonly Dictionary<(AwsScope, MetricIdentity, int, long, string), MetricAggregate> _buckets = [];
     private readonly AwsScope _defaultScope;
@@ -31,6 +32,8 @@ public sealed class MetricAccumulator
         }
         return aggregate;
     }
+
+    public void Clear() => _buckets.Clear();
 
     /// <summary>The accumulated writes; the accumulator is empty afterwards.</summary>
     public IReadOnlyList<MetricWrite> Drain()
