@@ -32,6 +32,7 @@ internal static class ObservabilityReport
             $"(server {on.ServerMicroseconds - off.ServerMicroseconds:+0;-0} µs, runtime {on.RuntimeMicroseconds - off.RuntimeMicroseconds:+0;-0} µs, client {on.ClientMicroseconds - off.ClientMicroseconds:+0;-0} µs), " +
             $"so on a CPU-bound machine it costs {(1 - off.TotalMicroseconds / on.TotalMicroseconds) * 100:F1}% of warm-invoke throughput (target < 5%). " +
             "Unlike invokes/s, CPU per invoke holds still when other work loads the machine.");
+        Console.WriteLine($"Context switches of the server's threads per invoke: on {on.ServerSwitchesPerInvoke:F1}, off {off.ServerSwitchesPerInvoke:F1}.");
         Console.WriteLine($"All sinks plus three log lines per invoke driven directly at {context.CostRate:N0}/s, in process: {directCpu:F1} µs per invoke " +
             $"({directCpu / off.TotalMicroseconds * 100:F1}% of the warm invoke's CPU with observability off).");
         Console.WriteLine();

@@ -54,8 +54,14 @@ internal sealed class ObservabilityRounds
         /// <summary>Everything one invoke costs the machine: server, the function's runtime, the calling client.</summary>
         public double TotalMicroseconds => ServerMicroseconds + RuntimeMicroseconds + ClientMicroseconds;
 
-        public void AddRound(int invokes, double seconds, TimeSpan server, TimeSpan runtime, TimeSpan client)
+        /// <summary>Context switches of the server's threads per invoke.</summary>
+        public double ServerSwitchesPerInvoke => (double)ServerSwitches / Invokes;
+
+        private long ServerSwitches { get; set; }
+
+        public void AddRound(int invokes, double seconds, TimeSpan server, TimeSpan runtime, TimeSpan client, long serverSwitches)
         {
+            ServerSwitches += serverSwitches;
             Throughput.Add(invokes / seconds);
             Invokes += invokes;
             Seconds += seconds;

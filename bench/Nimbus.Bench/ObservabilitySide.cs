@@ -67,6 +67,9 @@ internal sealed class ObservabilitySide : IAsyncDisposable
     /// <summary>CPU the server's descendants have used: the function's sandboxes and runtime processes.</summary>
     public TimeSpan RuntimeCpu() => ProcessCpu.Descendants(_process.Id);
 
+    /// <summary>Context switches of the server process's threads so far (live threads).</summary>
+    public long ServerContextSwitches() => ProcessCpu.ContextSwitches(_process.Id);
+
     /// <summary>Collections so far in the server process: gen0, gen1, gen2 counts and total pause.</summary>
     public async Task<(long Gen0, long Gen1, long Gen2, double PauseMs)> CollectionsAsync()
     {

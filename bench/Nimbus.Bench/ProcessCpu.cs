@@ -43,6 +43,40 @@ internal static class ProcessCpu
         return TimeSpan.FromSeconds(total / TicksPerSecond);
     }
 
+    /// <summary>
+    /// Context switches (voluntary + involuntary) of every thread of <paramref name="pid"/> so far: each one costs
+    /// microseconds of kernel time on a virtual machine, which sampled profiles show spread over the whole invoke path.
+    /// </summary>
+    public static long ContextSwitches(int pid)
+    {
+        long total = 0;
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                try
+                {
+                    foreach (var line in File.ReadLines(Path.Combine(task, "status")))
+                    {
+                        if (line.StartsWith("voluntary_ctxt_switches:", StringComparison.Ordinal) || line.StartsWith("nonvoluntary_ctxt_switches:", StringComparison.Ordinal))
+                        {
+                            total += long.Parse(line[(line.IndexOf(':') + 1)..].Trim(), CultureInfo.InvariantCulture);
+                        }
+                    }
+                }
+                catch (IOException)
+                {
+                    // The thread ended while being read.
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+        return total;
+    }
+
     private static bool TryRead(int pid, out int parent, out long ticks)
     {
         parent = 0;

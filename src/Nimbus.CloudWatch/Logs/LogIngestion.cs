@@ -24,11 +24,12 @@ internal sealed class LogIngestion : ILogIngestion, IHostedService, IAsyncDispos
     internal const int QueueCapacity = 50_000;
 
     /// <summary>
-    /// Lambda's own delivery takes seconds; a fifth of one keeps live tail prompt while a busy function's lines go to
-    /// disk in a few large transactions rather than one per invoke (each commit's fsync costs about half a millisecond
-    /// of kernel CPU). The Logs API's reads flush first, so a caller never misses lines that are still queued.
+    /// Lambda's own delivery takes seconds, and Live Tail updates once a second; a second's pacing turns a busy
+    /// function's lines into one transaction and one fsync a second (each costs about half a millisecond of kernel CPU,
+    /// plus a statistics update per stream). The Logs API's reads flush first, so a caller never misses lines that are
+    /// still buffered.
     /// </summary>
-    internal static readonly TimeSpan CommitInterval = TimeSpan.FromMilliseconds(200);
+    internal static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(1);
 
     private readonly ILogStore _store;
     private readonly TimeProvider _time;
