@@ -22,7 +22,7 @@ namespace Nimbus.Bench;
 /// process. Then, in-process: the CPU per invoke of all the sinks driven directly (<see cref="ObservabilityCostBenchmark"/>)
 /// and log ingestion through Lambda's delivery seam (ILogIngestion, batches of four lines as an invoke writes them) and
 /// through PutLogEvents over HTTP.
-/// Options: <c>--rounds 6 --seconds 3 --lead-in 1 --concurrency 16 --warm 500 --lines 200000 --cost-invokes 20000 --memory 1769 --runtime nodejs20.x</c>.
+/// Options: <c>--rounds 6 --seconds 3 --lead-in 3 --concurrency 16 --warm 500 --lines 200000 --cost-invokes 20000 --memory 1769 --runtime nodejs20.x</c>.
 /// </summary>
 internal static class ObservabilityBenchmark
 {
@@ -37,7 +37,7 @@ internal static class ObservabilityBenchmark
         var memory = Option(args, "--memory", 1_769);
         var rounds = Option(args, "--rounds", 6);
         var seconds = Option(args, "--seconds", 3.0);
-        var leadIn = Option(args, "--lead-in", 1.0);
+        var leadIn = Option(args, "--lead-in", 3.0);
         var concurrency = Option(args, "--concurrency", 16);
         var warmInvokes = Option(args, "--warm", 500);
         var lines = Option(args, "--lines", 200_000);
