@@ -10,18 +10,9 @@ internal sealed class ObservabilityRounds
 
     public SideRounds[] Sides { get; }
 
-    /// <summary>
-    /// Whichever side runs second in a round can be slower, so a median of rounds would be decided by which side ran
-    /// first more often; each pair of rounds runs each side once first and once second, so the median over pairs
-    /// compares like with like. Values are fractions (0.05 = 5%).
-    /// </summary>
-    public List<double> PairedOverheads()
-    {
-        var (on, off) = (Sides[0].Throughput, Sides[1].Throughput);
-        return Enumerable.Range(0, on.Count / 2)
-            .Select(p => 1 - (on[2 * p] + on[2 * p + 1]) / (off[2 * p] + off[2 * p + 1]))
-            .ToList();
-    }
+    /// <summary>Each round's throughput overhead of the on side: 1 − on/off (0.05 = 5%); both sides ran at once.</summary>
+    public List<double> RoundOverheads() =>
+        Sides[0].Throughput.Zip(Sides[1].Throughput, (on, off) => 1 - on / off).ToList();
 
     /// <summary>One side's rounds.</summary>
     internal sealed class SideRounds
@@ -40,7 +31,10 @@ internal sealed class ObservabilityRounds
 
         public TimeSpan ClientCpu { get; private set; }
 
-        public (long Gen0, long Gen1, long Gen2, double PauseMs) Collections { get; set; }
+        public (long Gen0, long Gen1, long Gen2) Collections { get; private set; }
+
+        public void AddCollections(long gen0, long gen1, long gen2) =>
+            Collections = (Collections.Gen0 + gen0, Collections.Gen1 + gen1, Collections.Gen2 + gen2);
 
         /// <summary>Invokes per second over all measured slices.</summary>
         public double OverallThroughput => Invokes / Seconds;
