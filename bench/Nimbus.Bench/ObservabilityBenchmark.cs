@@ -15,13 +15,12 @@ namespace Nimbus.Bench;
 /// What metering, logging and metrics cost a warm invoke (issue 8: under 5% of warm-invoke throughput), and how fast
 /// logs are ingested. Two servers run as processes of their own (<see cref="ObservabilitySide"/>, Server GC as shipped):
 /// one as shipped, one with every invocation report sink (CloudWatch metrics, billing, Prometheus) and metric
-/// publisher removed and function logs discarded. The same no-op function is driven on both in alternating slices,
-/// the order flipped every round, each slice after an unmeasured lead-in on the same side (switching sides costs the
-/// first fraction of a second, whichever side it is), so drift in the machine's load falls on both sides alike. Each
-/// side's CPU per invoke is read from /proc: its server process, its function's runtime processes, and this (client)
-/// process. Then, in-process: the CPU per invoke of all the sinks driven directly (<see cref="ObservabilityCostBenchmark"/>)
-/// and log ingestion through Lambda's delivery seam (ILogIngestion, batches of four lines as an invoke writes them) and
-/// through PutLogEvents over HTTP.
+/// publisher removed and function logs discarded. The same no-op function is driven on both at the same time, each
+/// round after a lead-in, so load from elsewhere falls on both alike; in two sessions of fresh servers, each side
+/// started first in one. Each side's CPU per invoke is read from /proc: its server process, its function's runtime
+/// processes, and its share of this (client) process. Then, in-process: the CPU per invoke of all the sinks driven
+/// directly (<see cref="ObservabilityCostBenchmark"/>) and log ingestion through Lambda's delivery seam (ILogIngestion,
+/// batches of four lines as an invoke writes them) and through PutLogEvents over HTTP.
 /// Options: <c>--rounds 6 --seconds 3 --lead-in 3 --concurrency 16 --warm 500 --lines 200000 --cost-invokes 20000 --memory 1769 --runtime nodejs20.x</c>.
 /// </summary>
 internal static class ObservabilityBenchmark
