@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Nimbus.CloudWatch.Metrics.Model;
 
@@ -16,7 +17,11 @@ public sealed class ValueSketch
     private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
     private static readonly double LogGamma = Math.Log(Gamma);
 
-    private readonly SortedDictionary<int, double> _counts = [];
+    /// <summary>
+    /// Count per bucket index. A hash map, ordered only where order matters (percentiles, serialization): a value is
+    /// added on every invoke (Lambda's Duration, Invocations…), a sketch is read or stored once per commit.
+    /// </summary>
+    private readonly Dictionary<int, double> _counts = [];
 
     public double ZeroCount { get; private set; }
 
@@ -35,7 +40,7 @@ public sealed class ValueSketch
             return;
         }
         var index = (int)Math.Ceiling(Math.Log(value) / LogGamma);
-        _counts[index] = _counts.GetValueOrDefault(index) + count;
+        CollectionsMarshal.GetValueRefOrAddDefault(_counts, index, out _) += count;
     }
 
     public void Merge(ValueSketch other)
@@ -44,7 +49,7 @@ public sealed class ValueSketch
         TotalCount += other.TotalCount;
         foreach (var (index, count) in other._counts)
         {
-            _counts[index] = _counts.GetValueOrDefault(index) + count;
+            CollectionsMarshal.GetValueRefOrAddDefault(_counts, index, out _) += count;
         }
     }
 
@@ -61,7 +66,7 @@ public sealed class ValueSketch
         {
             return Math.Clamp(0, minimum, maximum);
         }
-        foreach (var (index, count) in _counts)
+        foreach (var (index, count) in Ordered())
         {
             seen += count;
             if (seen > rank)
@@ -77,7 +82,7 @@ public sealed class ValueSketch
         var bytes = new byte[8 + _counts.Count * 12];
         BinaryPrimitives.WriteDoubleLittleEndian(bytes, ZeroCount);
         var offset = 8;
-        foreach (var (index, count) in _counts)
+        foreach (var (index, count) in Ordered())
         {
             BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(offset), index);
             BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(offset + 4), count);
@@ -85,6 +90,8 @@ public sealed class ValueSketch
         }
         return bytes;
     }
+
+    private IEnumerable<KeyValuePair<int, double>> Ordered() => _counts.OrderBy(bucket => bucket.Key);
 
     public static ValueSketch Deserialize(ReadOnlySpan<byte> bytes)
     {
