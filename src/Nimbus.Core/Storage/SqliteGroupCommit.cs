@@ -99,17 +99,6 @@ public sealed partial class SqliteGroupCommit : IDisposable
         _syncer?.Dispose();
     }
 
-    private void SyncerIdle()
-    {
-        lock (_lock)
-        {
-            if (_waitingForSyncer)
-            {
-                Monitor.Pulse(_lock);
-            }
-        }
-    }
-
     private SqliteCommandCache OpenWriter()
     {
         var connection = _database.Open();
@@ -142,6 +131,10 @@ public sealed partial class SqliteGroupCommit : IDisposable
                     // A failed commit may have left the connection unusable: the next batch starts on a fresh one.
                     cache.Dispose();
                     cache = null;
+                }
+                else
+                {
+                    FinishCheckpoint(cache);
                 }
                 gather = new Gather(batch.Count, Math.Min(commitTicks, MaxGatherTicks));
                 batch.Clear();
@@ -226,7 +219,7 @@ public sealed partial class SqliteGroupCommit : IDisposable
             }
             else
             {
-                HandOff(cache, batch);
+                HandOff(batch);
             }
             return (true, commitTicks);
         }
@@ -249,66 +242,6 @@ public sealed partial class SqliteGroupCommit : IDisposable
         finally
         {
             cache.Transaction = null;
-        }
-    }
-
-    /// <summary>
-    /// Pipelined: while the previous batch's fsync runs, a commit now would only wait for the next one — so keep the
-    /// transaction open and run the writes arriving meanwhile, until the fsync thread is free (or the batch is full).
-    /// </summary>
-    private int GatherWhileSyncing(SqliteCommandCache cache, List<Work> batch, int ran)
-    {
-        while (batch.Count < MaxBatch)
-        {
-            lock (_lock)
-            {
-                if (!_syncer!.Busy || (_closed && _queue.Count == 0))
-                {
-                    return ran;
-                }
-                if (_queue.Count == 0)
-                {
-                    _waitingForSyncer = true;
-                    _wakeAt = 1;
-                    Monitor.Wait(_lock);
-                    _waitingForSyncer = false;
-                    _wakeAt = int.MaxValue;
-                }
-                while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
-                {
-                    batch.Add(next);
-                }
-            }
-            ran = RunEach(cache, batch, ran);
-        }
-        return ran;
-    }
-
-    /// <summary>
-    /// Pipelined: once the disk is free, how many writes to wait for before committing — as many as have recently been
-    /// waiting at once (the callers of the batch just answered are on their way back) — and for how long at most. On a
-    /// VM an fsync costs a few hundred microseconds of CPU, not only of waiting, so a commit of all the waiting callers'
-    /// writes is worth a short wait; a lone caller never waits.
-    /// </summary>
-    private Gather PipelinedGather()
-    {
-        lock (_lock)
-        {
-            return new Gather(_concurrency.Recent(Stopwatch.GetTimestamp()), MaxGatherTicks);
-        }
-    }
-
-    /// <summary>Pipelined: the committed batch's callers are answered by the fsync thread once the WAL is durable.</summary>
-    private void HandOff(SqliteCommandCache cache, List<Work> batch)
-    {
-        var works = batch.ToArray();
-        _syncer!.Enqueue(error => Answer(works, error));
-        if (_syncer.WalTooLong)
-        {
-            // Writes never paused long enough for a background checkpoint to reach the WAL's end: copy it now, between
-            // transactions, so the next write can restart the WAL from its start.
-            _syncer.WalTooLong = false;
-            SqliteWalSyncer.Checkpoint(cache.Connection);
         }
     }
 
