@@ -28,15 +28,6 @@ public sealed class SqliteRawStatement : IDisposable
     public void Bind(int position, string value) =>
         SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text16(_statement, position, value.AsSpan()), _database);
 
-    /// <summary>
-    /// Binds a blob (copied by SQLite). An empty one binds as the empty blob <c>x''</c>, not NULL: a null data pointer,
-    /// which is what an empty span pins to, would bind NULL.
-    /// </summary>
-    public void Bind(int position, ReadOnlySpan<byte> value) =>
-        SqliteException.ThrowExceptionForRC(value.IsEmpty
-            ? raw.sqlite3_bind_zeroblob(_statement, position, 0)
-            : raw.sqlite3_bind_blob(_statement, position, value), _database);
-
     /// <summary>Runs the statement to completion (a write) and resets it for the next bindings.</summary>
     public void Execute()
     {
@@ -47,6 +38,15 @@ public sealed class SqliteRawStatement : IDisposable
             SqliteException.ThrowExceptionForRC(result, _database);
         }
     }
+
+    /// <summary>
+    /// Binds a blob (copied by SQLite). An empty one binds as the empty blob <c>x''</c>, not NULL: a null data pointer,
+    /// which is what an empty span pins to, would bind NULL.
+    /// </summary>
+    public void Bind(int position, ReadOnlySpan<byte> value) =>
+        SqliteException.ThrowExceptionForRC(value.IsEmpty
+            ? raw.sqlite3_bind_zeroblob(_statement, position, 0)
+            : raw.sqlite3_bind_blob(_statement, position, value), _database);
 
     /// <summary>
     /// Steps once: true with a row to read (<see cref="Blob"/>, <see cref="Int64"/>), false when done. The caller
