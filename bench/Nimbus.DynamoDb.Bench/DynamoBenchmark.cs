@@ -54,6 +54,8 @@ internal sealed class DynamoBenchmark(DynamoTarget target, int concurrency) : ID
     private async Task<Samples> PhaseAsync(TimeSpan duration, Func<int, int, (string Op, string Body)> request)
     {
         var latencies = new List<double>[_written.Length];
+        var cpuBefore = Environment.CpuUsage.TotalTime + target.ServerCpuTime();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, _written.Length).Select(async worker =>
         {
@@ -67,7 +69,9 @@ internal sealed class DynamoBenchmark(DynamoTarget target, int concurrency) : ID
             }
         });
         await Task.WhenAll(workers);
-        return new Samples(latencies.SelectMany(l => l).ToList(), stopwatch.Elapsed.TotalSeconds);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var cpu = Environment.CpuUsage.TotalTime + target.ServerCpuTime() - cpuBefore;
+        return new Samples(latencies.SelectMany(l => l).ToList(), seconds, cpu.TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore);
     }
 
     private async Task<string> CallAsync(string operation, string body)

@@ -70,6 +70,17 @@ internal sealed class DynamoTarget : IAsyncDisposable
         return null;
     }
 
+    /// <summary>CPU time used so far by a server in its own process (zero for Nimbus, whose CPU is this process's).</summary>
+    public TimeSpan ServerCpuTime()
+    {
+        if (_process is null)
+        {
+            return TimeSpan.Zero;
+        }
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -53,13 +53,16 @@ try
     // disk's other work; measured once, at the end.
     var fsync = FsyncMs.Measure(Path.GetTempPath(), 50);
     Console.WriteLine($"fsync of a 4 KB rewrite in the data directory's file system now: p50 {fsync:F2} ms (~{concurrency / fsync * 1000:F0} durable writes/s at {concurrency} callers)");
-    Console.WriteLine($"{"operation",-10} {"server",-10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8} {"vs moto",8} {"vs dynalite",11}");
+    // CPU per operation is the client's and the server's together (the client is the same for every server), from
+    // process CPU times, so it varies far less than ops/s with the machine's other load; KB/op is what this process
+    // allocated per operation (client, and Nimbus when it is the server).
+    Console.WriteLine($"{"operation",-10} {"server",-10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8} {"vs moto",8} {"vs dynalite",11} {"CPU us/op",10} {"KB/op",7}");
     foreach (var operation in operations)
     {
         var rows = benchmarks.Select(b => Row(b.Name, operation, samples[(b.Name, operation)])).ToList();
         foreach (var row in rows)
         {
-            Console.WriteLine($"{row.Operation,-10} {row.Target,-10} {row.OpsPerSecond,10:F0} {row.P50Ms,8:F2} {row.P99Ms,8:F2} {Ratio(row, rows, "moto"),8} {Ratio(row, rows, "dynalite"),11}");
+            Console.WriteLine($"{row.Operation,-10} {row.Target,-10} {row.OpsPerSecond,10:F0} {row.P50Ms,8:F2} {row.P99Ms,8:F2} {Ratio(row, rows, "moto"),8} {Ratio(row, rows, "dynalite"),11} {row.CpuUsPerOp,10:F0} {row.KbPerOp,7:F1}");
         }
     }
 }
@@ -78,7 +81,9 @@ finally
 static BenchRow Row(string target, string operation, List<Samples> samples)
 {
     var all = samples.SelectMany(s => s.LatenciesMs).Order().ToList();
-    return new BenchRow(target, operation, all.Count / samples.Sum(s => s.Seconds), Percentile(all, 0.50), Percentile(all, 0.99));
+    var cpuUs = samples.Sum(s => s.CpuMs) * 1000 / Math.Max(1, all.Count);
+    var kb = samples.Sum(s => s.AllocatedBytes) / 1024.0 / Math.Max(1, all.Count);
+    return new BenchRow(target, operation, all.Count / samples.Sum(s => s.Seconds), Percentile(all, 0.50), Percentile(all, 0.99), cpuUs, kb);
 }
 
 static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];

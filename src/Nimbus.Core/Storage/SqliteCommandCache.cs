@@ -10,6 +10,7 @@ namespace Nimbus.Core.Storage;
 public sealed class SqliteCommandCache : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteRawStatement> _statements = new(StringComparer.Ordinal);
 
     public SqliteCommandCache(SqliteConnection connection)
     {
@@ -65,8 +66,26 @@ public sealed class SqliteCommandCache : IDisposable
         return command;
     }
 
+    /// <summary>
+    /// The raw prepared statement for <paramref name="sql"/> (parameters bound by position), for the hottest
+    /// statements. It runs in whatever transaction the connection has open, and must be reset after each use.
+    /// </summary>
+    public SqliteRawStatement Raw(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new SqliteRawStatement(Connection, sql);
+            _statements[sql] = statement;
+        }
+        return statement;
+    }
+
     public void Dispose()
     {
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
         foreach (var command in _commands.Values)
         {
             command.Dispose();

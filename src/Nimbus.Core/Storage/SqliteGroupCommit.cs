@@ -13,9 +13,11 @@ namespace Nimbus.Core.Storage;
 /// Measured on a loaded two-core VM (bench/dynamodb, PutItem at 8 callers): context switches, not SQL, were the CPU
 /// cost — blocking waits that spin (a Task waited on synchronously, ManualResetEventSlim) issued dozens of
 /// sched_yield calls per write. The writer therefore sleeps on a monitor that a caller pulses only when the writer
-/// asked for it, and never spins.
+/// asked for it, and never spins. Pipelined (see <see cref="SqliteWalSyncer"/>), the writer does not wait for the
+/// fsync at all: it commits into the WAL, hands the batch's callers to the fsync thread and runs the next writes' SQL
+/// in a new transaction while the disk works, committing them as soon as the previous fsync returned.
 /// </remarks>
-public sealed class SqliteGroupCommit : IDisposable
+public sealed partial class SqliteGroupCommit : IDisposable
 {
     /// <summary>Bounds one transaction's size, so a flood of writes still commits (and answers) in steps.</summary>
     private const int MaxBatch = 256;
@@ -39,9 +41,23 @@ public sealed class SqliteGroupCommit : IDisposable
 
     private bool _closed;
 
-    public SqliteGroupCommit(SqliteDatabase database, string name)
+    /// <summary>The fsync thread of a pipelined group commit; null when each commit fsyncs itself.</summary>
+    private readonly SqliteWalSyncer? _syncer;
+
+    /// <summary>Pipelined: how many writes recently waited at once. Guarded by <see cref="_lock"/>.</summary>
+    private readonly WriterConcurrency _concurrency = new();
+
+    /// <summary>Whether the writer sleeps until the fsync thread is free (it pulses then). Guarded by <see cref="_lock"/>.</summary>
+    private bool _waitingForSyncer;
+
+    /// <param name="pipelined">
+    /// Overlap each batch's fsync with the next batch's SQL (<see cref="SqliteWalSyncer"/>), for a database whose writes
+    /// all go through this object: callers are still answered only once their writes are durable.
+    /// </param>
+    public SqliteGroupCommit(SqliteDatabase database, string name, bool pipelined = false)
     {
         _database = database;
+        _syncer = pipelined ? new SqliteWalSyncer(database, name, SyncerIdle) : null;
         _thread = new Thread(WriteLoop) { IsBackground = true, Name = name };
         _thread.Start();
     }
@@ -52,11 +68,15 @@ public sealed class SqliteGroupCommit : IDisposable
     /// </summary>
     public Task<T> RunAsync<T>(Func<SqliteCommandCache, T> work)
     {
-        var item = new Work<T>(work);
+        var item = new Work<T>(work, inlineContinuations: _syncer is not null);
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_closed, this);
             _queue.Enqueue(item);
+            if (_syncer is not null)
+            {
+                _concurrency.Enter();
+            }
             if (_queue.Count >= _wakeAt)
             {
                 Monitor.Pulse(_lock);
@@ -76,6 +96,19 @@ public sealed class SqliteGroupCommit : IDisposable
             Monitor.PulseAll(_lock);
         }
         _thread.Join();
+        _syncer?.Dispose();
+    }
+
+    private SqliteCommandCache OpenWriter()
+    {
+        var connection = _database.Open();
+        if (_syncer is not null)
+        {
+            // NORMAL: COMMIT writes the WAL without fsync (the fsync thread does that), yet checkpoints still fsync the WAL
+            // before copying it and a restarted WAL's header before reuse. Checkpoints run on the syncer's threads.
+            SqliteDatabase.Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;");
+        }
+        return new SqliteCommandCache(connection);
     }
 
     private void WriteLoop()
@@ -91,13 +124,17 @@ public sealed class SqliteGroupCommit : IDisposable
                 {
                     continue;
                 }
-                cache ??= new SqliteCommandCache(_database.Open());
+                cache ??= OpenWriter();
                 var (committed, commitTicks) = CommitBatch(cache, batch, gather);
                 if (!committed)
                 {
                     // A failed commit may have left the connection unusable: the next batch starts on a fresh one.
                     cache.Dispose();
                     cache = null;
+                }
+                else
+                {
+                    FinishCheckpoint(cache);
                 }
                 gather = new Gather(batch.Count, Math.Min(commitTicks, MaxGatherTicks));
                 batch.Clear();
@@ -155,6 +192,11 @@ public sealed class SqliteGroupCommit : IDisposable
             using var transaction = cache.Connection.BeginTransaction();
             cache.Transaction = transaction;
             ran = RunEach(cache, batch, ran);
+            if (_syncer is not null)
+            {
+                ran = GatherWhileSyncing(cache, batch, ran);
+                gather = PipelinedGather();
+            }
             var deadline = Stopwatch.GetTimestamp() + gather.WindowTicks;
             while (batch.Count < gather.Target && batch.Count < MaxBatch && Stopwatch.GetTimestamp() is var now && now < deadline)
             {
@@ -168,18 +210,32 @@ public sealed class SqliteGroupCommit : IDisposable
             var committing = Stopwatch.GetTimestamp();
             transaction.Commit();
             var commitTicks = Stopwatch.GetTimestamp() - committing;
-            foreach (var work in batch)
+            if (_syncer is null)
             {
-                work.Complete();
+                foreach (var work in batch)
+                {
+                    work.Complete();
+                }
+            }
+            else
+            {
+                HandOff(batch);
             }
             return (true, commitTicks);
         }
         catch (Exception e)
         {
             // The transaction or its commit failed: nothing of this batch is durable, so nobody may be told it succeeded.
-            foreach (var work in batch)
+            if (_syncer is null)
             {
-                work.Fail(work.Failed ?? e);
+                foreach (var work in batch)
+                {
+                    work.Fail(work.Failed ?? e);
+                }
+            }
+            else
+            {
+                Answer(batch.ToArray(), e);
             }
             return (false, 0);
         }
@@ -193,63 +249,26 @@ public sealed class SqliteGroupCommit : IDisposable
     private static int RunEach(SqliteCommandCache cache, List<Work> batch, int from)
     {
         // Prepared once per connection: a savepoint per write must not cost two statement compilations.
-        var save = cache.Get("SAVEPOINT w");
-        var release = cache.Get("RELEASE w");
+        var save = cache.Raw("SAVEPOINT w");
+        var release = cache.Raw("RELEASE w");
         for (; from < batch.Count; from++)
         {
             var work = batch[from];
-            save.ExecuteNonQuery();
+            save.Execute();
             try
             {
                 work.Run(cache);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                cache.Get("ROLLBACK TO w").ExecuteNonQuery();
+                cache.Raw("ROLLBACK TO w").Execute();
                 work.Failed = e;
             }
-            release.ExecuteNonQuery();
+            release.Execute();
         }
         return from;
     }
 
     /// <summary>How many writes the next batch waits for, and for how long at most (stopwatch ticks).</summary>
     private readonly record struct Gather(int Target, long WindowTicks);
-
-    private abstract class Work
-    {
-        public Exception? Failed { get; set; }
-
-        public abstract void Run(SqliteCommandCache cache);
-
-        /// <summary>Answers the caller once the batch committed: its result, or the exception its own work threw.</summary>
-        public abstract void Complete();
-
-        public abstract void Fail(Exception error);
-    }
-
-    private sealed class Work<T>(Func<SqliteCommandCache, T> body) : Work
-    {
-        /// <summary>Continuations run on the pool, never on the writer thread, which must get back to the queue.</summary>
-        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T? _result;
-
-        public Task<T> Task => _completion.Task;
-
-        public override void Run(SqliteCommandCache cache) => _result = body(cache);
-
-        public override void Complete()
-        {
-            if (Failed is not null)
-            {
-                _completion.TrySetException(Failed);
-            }
-            else
-            {
-                _completion.TrySetResult(_result!);
-            }
-        }
-
-        public override void Fail(Exception error) => _completion.TrySetException(error);
-    }
 }

@@ -105,7 +105,14 @@ internal sealed class DynamoDbHandler : IAwsServiceHandler
         {
             throw DynamoDbErrors.Validation($"Request body exceeds the maximum of {MaxBodyBytes} bytes.");
         }
-        using var buffer = new MemoryStream(http.ContentLength is { } length ? (int)length : 1024);
+        if (http.ContentLength is { } declared)
+        {
+            // The usual case: read straight into a buffer of the declared size, with no copy.
+            var body = new byte[declared];
+            var read = await http.Body.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, request.Aborted);
+            return read == body.Length ? body : body[..read];
+        }
+        using var buffer = new MemoryStream(1024);
         await http.Body.CopyToAsync(buffer, request.Aborted);
         if (buffer.Length > MaxBodyBytes)
         {

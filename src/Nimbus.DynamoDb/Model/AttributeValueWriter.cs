@@ -78,7 +78,8 @@ internal static class AttributeValueWriter
 
     public static byte[] ItemToBytes(IReadOnlyDictionary<string, AttributeValue> item)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        // Sized for the usual item at once (its size plus the JSON around each attribute), not grown by doubling.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Min(ItemSize.Of(item) + 16 * item.Count + 64, 512 * 1024));
         using (var json = new Utf8JsonWriter(buffer))
         {
             WriteItem(json, item);

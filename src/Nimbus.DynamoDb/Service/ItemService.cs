@@ -194,11 +194,12 @@ internal sealed partial class ItemService
         var updated = change(old);
         if (updated is not null)
         {
-            writer.PutItem(table.Id, new StoredItem(key.Hash, key.Range, AttributeValueWriter.ItemToBytes(updated)), KeyCodec.IndexEntries(table, updated));
+            writer.PutItem(table.Id, new StoredItem(key.Hash, key.Range, AttributeValueWriter.ItemToBytes(updated)), KeyCodec.IndexEntries(table, updated),
+                table.Indexes.Count > 0);
         }
         else if (old is not null)
         {
-            writer.DeleteItem(table.Id, key.Hash, key.Range);
+            writer.DeleteItem(table.Id, key.Hash, key.Range, table.Indexes.Count > 0);
         }
         var collection = ItemAccounting.Apply(writer, table, key.Hash, old, updated, _settings.ItemCollectionSizeLimitBytes);
         // Only a stream needs to know whether the item really changed (a comparison of every attribute).

@@ -77,8 +77,12 @@ internal static class KeyCodec
     /// The item's entries in the table's secondary indexes. An item without an index's key attributes is not in
     /// that index (sparse indexes); one with a key attribute of the wrong type is rejected.
     /// </summary>
-    public static List<IndexEntry> IndexEntries(TableDefinition table, IReadOnlyDictionary<string, AttributeValue> item)
+    public static IReadOnlyList<IndexEntry> IndexEntries(TableDefinition table, IReadOnlyDictionary<string, AttributeValue> item)
     {
+        if (table.Indexes.Count == 0)
+        {
+            return [];
+        }
         var entries = new List<IndexEntry>(table.Indexes.Count);
         foreach (var index in table.Indexes)
         {

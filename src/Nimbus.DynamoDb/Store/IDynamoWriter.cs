@@ -8,9 +8,13 @@ internal interface IDynamoWriter
 {
     StoredItem? GetItem(long tableId, byte[] hashKey, byte[] rangeKey);
 
-    void PutItem(long tableId, StoredItem item, IReadOnlyList<IndexEntry> indexEntries);
+    /// <summary>
+    /// Writes an item with its index entries, replacing the old ones. <paramref name="hasIndexes"/> false (the table has
+    /// no secondary index, so no entries of its items exist) skips looking for old entries to delete.
+    /// </summary>
+    void PutItem(long tableId, StoredItem item, IReadOnlyList<IndexEntry> indexEntries, bool hasIndexes);
 
-    void DeleteItem(long tableId, byte[] hashKey, byte[] rangeKey);
+    void DeleteItem(long tableId, byte[] hashKey, byte[] rangeKey, bool hasIndexes);
 
     long AppendStreamRecord(string streamArn, long createdMs, Func<long, byte[]> record);
 

@@ -8,8 +8,9 @@ namespace Nimbus.DynamoDb.Store;
 /// <summary>
 /// Tables in one SQLite database (WAL, synchronous=FULL). Items are keyed by (table, encoded hash key, encoded
 /// range key) in a WITHOUT ROWID table, so a Query is a range scan of the primary key; index entries live in a
-/// second such table keyed by the index keys. Writes go through <see cref="SqliteGroupCommit"/>, which commits
-/// concurrent calls in one transaction (one fsync) with a savepoint each.
+/// second such table keyed by the index keys. Writes go through a pipelined <see cref="SqliteGroupCommit"/>, which
+/// commits concurrent calls in one transaction (one fsync) with a savepoint each, and runs the next transaction's SQL
+/// while the previous one's fsync runs (see <see cref="SqliteWalSyncer"/> for why an answered write is durable).
 /// </summary>
 internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
 {
@@ -35,7 +36,7 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
     {
         database.EnsureSchema(Schema);
         _readers = new SqliteReaderPool(database);
-        _writer = new SqliteGroupCommit(database, "dynamodb-writer");
+        _writer = new SqliteGroupCommit(database, "dynamodb-writer", pipelined: true);
     }
 
     public IReadOnlyList<TableDefinition> LoadTables()
@@ -62,12 +63,16 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
 
     internal static StoredItem? ReadItem(SqliteCommandCache cache, long tableId, byte[] hashKey, byte[] rangeKey)
     {
-        var command = cache.Get("SELECT item FROM ddb_items WHERE tid = $t AND hk = $h AND rk = $r", "$t", "$h", "$r");
-        command.Parameters[0].Value = tableId;
-        command.Parameters[1].Value = hashKey;
-        command.Parameters[2].Value = rangeKey;
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? new StoredItem(hashKey, rangeKey, (byte[])reader.GetValue(0)) : null;
+        var select = cache.Raw("SELECT item FROM ddb_items WHERE tid = ?1 AND hk = ?2 AND rk = ?3");
+        SqliteDynamoWriter.BindKey(select, tableId, hashKey, rangeKey);
+        try
+        {
+            return select.Step() ? new StoredItem(hashKey, rangeKey, select.Blob(0)) : null;
+        }
+        finally
+        {
+            select.Reset();
+        }
     }
 
     public IReadOnlyDictionary<string, ItemStatistics>? Statistics(long tableId)

@@ -9,50 +9,58 @@ internal sealed class SqliteDynamoWriter(SqliteCommandCache cache) : IDynamoWrit
 {
     public StoredItem? GetItem(long tableId, byte[] hashKey, byte[] rangeKey) => SqliteDynamoStore.ReadItem(cache, tableId, hashKey, rangeKey);
 
-    public void PutItem(long tableId, StoredItem item, IReadOnlyList<IndexEntry> indexEntries)
+    public void PutItem(long tableId, StoredItem item, IReadOnlyList<IndexEntry> indexEntries, bool hasIndexes)
     {
-        DeleteIndexEntries(tableId, item.HashKey, item.RangeKey);
-        var command = cache.Get("INSERT OR REPLACE INTO ddb_items (tid, hk, rk, item) VALUES ($t, $h, $r, $i)", "$t", "$h", "$r", "$i");
-        command.Parameters[0].Value = tableId;
-        command.Parameters[1].Value = item.HashKey;
-        command.Parameters[2].Value = item.RangeKey;
-        command.Parameters[3].Value = item.Item;
-        command.ExecuteNonQuery();
+        if (hasIndexes)
+        {
+            DeleteIndexEntries(tableId, item.HashKey, item.RangeKey);
+        }
+        var insert = cache.Raw("INSERT OR REPLACE INTO ddb_items (tid, hk, rk, item) VALUES (?1, ?2, ?3, ?4)");
+        BindKey(insert, tableId, item.HashKey, item.RangeKey);
+        insert.Bind(4, item.Item);
+        insert.Execute();
         foreach (var entry in indexEntries)
         {
             PutIndexEntry(tableId, entry, item.HashKey, item.RangeKey);
         }
     }
 
-    public void DeleteItem(long tableId, byte[] hashKey, byte[] rangeKey)
+    public void DeleteItem(long tableId, byte[] hashKey, byte[] rangeKey, bool hasIndexes)
     {
-        DeleteIndexEntries(tableId, hashKey, rangeKey);
-        var command = cache.Get("DELETE FROM ddb_items WHERE tid = $t AND hk = $h AND rk = $r", "$t", "$h", "$r");
-        command.Parameters[0].Value = tableId;
-        command.Parameters[1].Value = hashKey;
-        command.Parameters[2].Value = rangeKey;
-        command.ExecuteNonQuery();
+        if (hasIndexes)
+        {
+            DeleteIndexEntries(tableId, hashKey, rangeKey);
+        }
+        var delete = cache.Raw("DELETE FROM ddb_items WHERE tid = ?1 AND hk = ?2 AND rk = ?3");
+        BindKey(delete, tableId, hashKey, rangeKey);
+        delete.Execute();
     }
 
     private void DeleteIndexEntries(long tableId, byte[] hashKey, byte[] rangeKey)
     {
-        var command = cache.Get("DELETE FROM ddb_index WHERE tid = $t AND hk = $h AND rk = $r", "$t", "$h", "$r");
-        command.Parameters[0].Value = tableId;
-        command.Parameters[1].Value = hashKey;
-        command.Parameters[2].Value = rangeKey;
-        command.ExecuteNonQuery();
+        var delete = cache.Raw("DELETE FROM ddb_index WHERE tid = ?1 AND hk = ?2 AND rk = ?3");
+        BindKey(delete, tableId, hashKey, rangeKey);
+        delete.Execute();
     }
 
     public void PutIndexEntry(long tableId, IndexEntry entry, byte[] hashKey, byte[] rangeKey)
     {
-        var command = cache.Get("INSERT OR REPLACE INTO ddb_index (tid, idx, ihk, irk, hk, rk) VALUES ($t, $x, $ih, $ir, $h, $r)", "$t", "$x", "$ih", "$ir", "$h", "$r");
-        command.Parameters[0].Value = tableId;
-        command.Parameters[1].Value = entry.Index;
-        command.Parameters[2].Value = entry.IndexHashKey;
-        command.Parameters[3].Value = entry.IndexRangeKey;
-        command.Parameters[4].Value = hashKey;
-        command.Parameters[5].Value = rangeKey;
-        command.ExecuteNonQuery();
+        var insert = cache.Raw("INSERT OR REPLACE INTO ddb_index (tid, idx, ihk, irk, hk, rk) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        insert.Bind(1, tableId);
+        insert.Bind(2, entry.Index);
+        insert.Bind(3, entry.IndexHashKey);
+        insert.Bind(4, entry.IndexRangeKey);
+        insert.Bind(5, hashKey);
+        insert.Bind(6, rangeKey);
+        insert.Execute();
+    }
+
+    /// <summary>Binds (table, hash key, range key) as parameters 1–3, the key of the item tables.</summary>
+    internal static void BindKey(SqliteRawStatement statement, long tableId, byte[] hashKey, byte[] rangeKey)
+    {
+        statement.Bind(1, tableId);
+        statement.Bind(2, hashKey);
+        statement.Bind(3, rangeKey);
     }
 
     public void DeleteIndex(long tableId, string index)
@@ -63,23 +71,31 @@ internal sealed class SqliteDynamoWriter(SqliteCommandCache cache) : IDynamoWrit
 
     public void AdjustStatistics(long tableId, string index, long items, long bytes)
     {
-        var command = cache.Get("INSERT INTO ddb_stats (tid, idx, items, bytes) VALUES ($t, $x, $n, $b) " +
-            "ON CONFLICT (tid, idx) DO UPDATE SET items = items + excluded.items, bytes = bytes + excluded.bytes", "$t", "$x", "$n", "$b");
-        command.Parameters[0].Value = tableId;
-        command.Parameters[1].Value = index;
-        command.Parameters[2].Value = items;
-        command.Parameters[3].Value = bytes;
-        command.ExecuteNonQuery();
+        var upsert = cache.Raw("INSERT INTO ddb_stats (tid, idx, items, bytes) VALUES (?1, ?2, ?3, ?4) " +
+            "ON CONFLICT (tid, idx) DO UPDATE SET items = items + excluded.items, bytes = bytes + excluded.bytes");
+        upsert.Bind(1, tableId);
+        upsert.Bind(2, index);
+        upsert.Bind(3, items);
+        upsert.Bind(4, bytes);
+        upsert.Execute();
     }
 
     public long AdjustCollection(long tableId, byte[] hashKey, long bytes)
     {
-        var command = cache.Get("INSERT INTO ddb_collections (tid, hk, bytes) VALUES ($t, $h, $b) " +
-            "ON CONFLICT (tid, hk) DO UPDATE SET bytes = bytes + excluded.bytes RETURNING bytes", "$t", "$h", "$b");
-        command.Parameters[0].Value = tableId;
-        command.Parameters[1].Value = hashKey;
-        command.Parameters[2].Value = bytes;
-        return (long)command.ExecuteScalar()!;
+        var upsert = cache.Raw("INSERT INTO ddb_collections (tid, hk, bytes) VALUES (?1, ?2, ?3) " +
+            "ON CONFLICT (tid, hk) DO UPDATE SET bytes = bytes + excluded.bytes RETURNING bytes");
+        upsert.Bind(1, tableId);
+        upsert.Bind(2, hashKey);
+        upsert.Bind(3, bytes);
+        try
+        {
+            upsert.Step();
+            return upsert.Int64(0);
+        }
+        finally
+        {
+            upsert.Reset();
+        }
     }
 
     public long AppendStreamRecord(string streamArn, long createdMs, Func<long, byte[]> record)
