@@ -32,7 +32,7 @@ internal static class ObservabilityServer
         {
             if (line == "gc")
             {
-                Console.WriteLine($"gc {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {GC.GetTotalPauseDuration().TotalMilliseconds:F0}");
+                Console.WriteLine($"gc {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)}");
             }
         }
     }

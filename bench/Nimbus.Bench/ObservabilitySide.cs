@@ -70,16 +70,15 @@ internal sealed class ObservabilitySide : IAsyncDisposable
     /// <summary>Context switches of the server process's threads so far (live threads).</summary>
     public long ServerContextSwitches() => ProcessCpu.ContextSwitches(_process.Id);
 
-    /// <summary>Collections so far in the server process: gen0, gen1, gen2 counts and total pause.</summary>
-    public async Task<(long Gen0, long Gen1, long Gen2, double PauseMs)> CollectionsAsync()
+    /// <summary>Collections so far in the server process, by generation.</summary>
+    public async Task<(long Gen0, long Gen1, long Gen2)> CollectionsAsync()
     {
         await _process.StandardInput.WriteLineAsync("gc");
         await _process.StandardInput.FlushAsync();
         var line = await _process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) ?? "";
         var fields = line.Split(' ');
-        return fields is ["gc", var gen0, var gen1, var gen2, var pause]
-            ? (long.Parse(gen0, CultureInfo.InvariantCulture), long.Parse(gen1, CultureInfo.InvariantCulture), long.Parse(gen2, CultureInfo.InvariantCulture),
-                double.Parse(pause, CultureInfo.InvariantCulture))
+        return fields is ["gc", var gen0, var gen1, var gen2]
+            ? (long.Parse(gen0, CultureInfo.InvariantCulture), long.Parse(gen1, CultureInfo.InvariantCulture), long.Parse(gen2, CultureInfo.InvariantCulture))
             : throw new InvalidOperationException($"unexpected answer to gc: {line}");
     }
 

@@ -14,7 +14,7 @@ namespace Nimbus.CloudWatch.Metrics.Lambda;
 /// report is kept, and the metric identities are built once per function-minute and commit rather than a dozen
 /// times per invoke.
 /// </summary>
-public sealed class LambdaMetricsSink : QueuedMetricWriter<LambdaSeriesBuffer>, IInvocationReportSink
+public sealed class LambdaMetricsSink : BufferedMetricWriter<LambdaSeriesBuffer>, IInvocationReportSink
 {
     public LambdaMetricsSink(IMetricStore store, TimeProvider time, ILogger<LambdaMetricsSink> logger)
         : base(store, time, logger, () => new LambdaSeriesBuffer())

@@ -12,7 +12,7 @@ namespace Nimbus.CloudWatch.Metrics.Publishing;
 /// Stores the metrics other services publish (<see cref="IMetricPublisher"/>) as CloudWatch metrics: each value is
 /// added to its metric's one-minute bucket as it is published, and the buckets are written together.
 /// </summary>
-public sealed class ServiceMetricsSink : QueuedMetricWriter<MetricAccumulator>, IMetricPublisher
+public sealed class ServiceMetricsSink : BufferedMetricWriter<MetricAccumulator>, IMetricPublisher
 {
     public ServiceMetricsSink(IMetricStore store, TimeProvider time, ILogger<ServiceMetricsSink> logger)
         : base(store, time, logger, () => new MetricAccumulator(AwsScope.Default))

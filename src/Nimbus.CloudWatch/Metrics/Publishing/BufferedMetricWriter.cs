@@ -15,7 +15,7 @@ namespace Nimbus.CloudWatch.Metrics.Publishing;
 /// Stopping the host writes what is buffered.
 /// </summary>
 /// <typeparam name="TBuffer">The sums the source keeps between commits.</typeparam>
-public abstract class QueuedMetricWriter<TBuffer> : IHostedService, IAsyncDisposable where TBuffer : class, IPacedBuffer
+public abstract class BufferedMetricWriter<TBuffer> : IHostedService, IAsyncDisposable where TBuffer : class, IPacedBuffer
 {
     /// <summary>Series (a metric's one-minute buckets, or a function's) held between two commits.</summary>
     public const int SeriesCapacity = 100_000;
@@ -31,7 +31,7 @@ public abstract class QueuedMetricWriter<TBuffer> : IHostedService, IAsyncDispos
     private readonly ILogger _logger;
     private readonly PacedWriter<TBuffer> _writer;
 
-    protected QueuedMetricWriter(IMetricStore store, TimeProvider time, ILogger logger, Func<TBuffer> newBuffer)
+    protected BufferedMetricWriter(IMetricStore store, TimeProvider time, ILogger logger, Func<TBuffer> newBuffer)
     {
         _store = store;
         _time = time;
