@@ -6,18 +6,17 @@ using Nimbus.DynamoDb.Model;
 namespace Nimbus.DynamoDb.Store;
 
 /// <summary>
-/// Tables in one SQLite database (WAL, synchronous=FULL). Items are keyed by (table, encoded hash key, encoded
-/// range key) in a WITHOUT ROWID table, so a Query is a range scan of the primary key; index entries live in a
-/// second such table keyed by the index keys. Writes go through a pipelined <see cref="SqliteGroupCommit"/>, which
-/// commits concurrent calls in one transaction (one fsync) with a savepoint each, and runs the next transaction's SQL
-/// while the previous one's fsync runs (see <see cref="SqliteWalSyncer"/> for why an answered write is durable).
+/// Tables in one SQLite database (WAL, synchronous=FULL). Items are found by (table, encoded hash key, encoded range
+/// key), a unique index over their rowid table (see <see cref="ItemTableLayout"/>), so a Query is a range scan of that
+/// index; index entries live in a WITHOUT ROWID table keyed by the index keys (small rows: keys only). Writes go
+/// through a pipelined <see cref="SqliteGroupCommit"/>, which commits concurrent calls in one transaction (one fsync)
+/// with a savepoint each, and runs the next transaction's SQL while the previous one's fsync runs (see
+/// <see cref="SqliteWalSyncer"/> for why an answered write is durable).
 /// </summary>
 internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS ddb_tables (id INTEGER PRIMARY KEY AUTOINCREMENT, definition TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS ddb_items (tid INTEGER NOT NULL, hk BLOB NOT NULL, rk BLOB NOT NULL, item BLOB NOT NULL,
-            PRIMARY KEY (tid, hk, rk)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ddb_index (tid INTEGER NOT NULL, idx TEXT NOT NULL, ihk BLOB NOT NULL, irk BLOB NOT NULL,
             hk BLOB NOT NULL, rk BLOB NOT NULL, PRIMARY KEY (tid, idx, ihk, irk, hk, rk)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ddb_index_by_item ON ddb_index (tid, hk, rk);
@@ -34,7 +33,8 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
 
     public SqliteDynamoStore(SqliteDatabase database)
     {
-        database.EnsureSchema(Schema);
+        ItemTableLayout.Upgrade(database);
+        database.EnsureSchema(ItemTableLayout.Create + Schema);
         _readers = new SqliteReaderPool(database);
         _writer = new SqliteGroupCommit(database, "dynamodb-writer", pipelined: true);
     }

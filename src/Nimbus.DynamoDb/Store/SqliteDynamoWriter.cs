@@ -15,7 +15,9 @@ internal sealed class SqliteDynamoWriter(SqliteCommandCache cache) : IDynamoWrit
         {
             DeleteIndexEntries(tableId, item.HashKey, item.RangeKey);
         }
-        var insert = cache.Raw("INSERT OR REPLACE INTO ddb_items (tid, hk, rk, item) VALUES (?1, ?2, ?3, ?4)");
+        // An upsert rewrites a replaced item where it is (same rowid, index untouched); REPLACE would delete the row and
+        // append a new one, rewriting the index entry and leaving a hole.
+        var insert = cache.Raw("INSERT INTO ddb_items (tid, hk, rk, item) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (tid, hk, rk) DO UPDATE SET item = excluded.item");
         BindKey(insert, tableId, item.HashKey, item.RangeKey);
         insert.Bind(4, item.Item);
         insert.Execute();
