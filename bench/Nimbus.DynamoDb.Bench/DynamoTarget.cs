@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 using Nimbus.Server;
 
 namespace Nimbus.DynamoDb.Bench;
 
-/// <summary>A DynamoDB-compatible server under test: Nimbus in this process, or moto_server as a child process.</summary>
+/// <summary>A DynamoDB-compatible server under test: a child process (Nimbus, moto_server, dynalite), or Nimbus in this process.</summary>
 internal sealed class DynamoTarget : IAsyncDisposable
 {
     private readonly NimbusHost? _host;
@@ -25,6 +26,18 @@ internal sealed class DynamoTarget : IAsyncDisposable
 
     public string Endpoint { get; }
 
+    /// <summary>
+    /// The shipped server (Nimbus.Server with its runtime settings: Server GC, no dynamic PGO), in a process of its own, so
+    /// it is measured as moto and dynalite are: over loopback from this client, its CPU read from outside.
+    /// </summary>
+    public static Task<DynamoTarget?> NimbusProcessAsync()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "nimbus-ddb-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var server = Path.Combine(AppContext.BaseDirectory, "Nimbus.Server.dll");
+        return ProcessAsync("nimbus", "dotnet", port => [server, "--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", data], data);
+    }
+
+    /// <summary>Nimbus in this process (<c>--in-process</c>): its allocations show in KB/op, and a profiler sees client and server at once.</summary>
     public static async Task<DynamoTarget> NimbusAsync()
     {
         var data = Path.Combine(Path.GetTempPath(), "nimbus-ddb-bench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -32,7 +45,7 @@ internal sealed class DynamoTarget : IAsyncDisposable
         return new DynamoTarget("nimbus", host.Endpoint.ToString().TrimEnd('/'), host, null, data);
     }
 
-    public static async Task<DynamoTarget?> ProcessAsync(string name, string command, Func<int, string[]> arguments)
+    public static async Task<DynamoTarget?> ProcessAsync(string name, string command, Func<int, string[]> arguments, string? dataDirectory = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo(command) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -59,7 +72,7 @@ internal sealed class DynamoTarget : IAsyncDisposable
             {
                 using var socket = new TcpClient();
                 await socket.ConnectAsync("127.0.0.1", port);
-                return new DynamoTarget(name, $"http://127.0.0.1:{port}", null, process, null);
+                return new DynamoTarget(name, $"http://127.0.0.1:{port}", null, process, dataDirectory);
             }
             catch (SocketException)
             {

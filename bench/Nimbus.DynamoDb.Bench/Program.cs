@@ -1,10 +1,11 @@
 using System.Globalization;
 using Nimbus.DynamoDb.Bench;
 
-// DynamoDB benchmark: Nimbus (in this process), moto_server and dynalite started together, then driven with the same
-// load in interleaved rounds (each round runs every operation on every server, in a rotating order), so a change in
-// the machine's load during the run falls on all servers alike. Options: --seconds 3 --rounds 3 --concurrency 8
-// --only nimbus,moto,dynalite
+// DynamoDB benchmark: Nimbus (the shipped server; in this process with --in-process), moto_server and dynalite started
+// together, each in a process of its own, then driven with the same load in interleaved rounds (each round runs every
+// operation on every server, in a rotating order), so a change in the machine's load during the run falls on all
+// servers alike. Options: --seconds 3 --rounds 3 --concurrency 8
+// --only nimbus,moto,dynalite --ops PutItem,GetItem,Query(10) --in-process
 var seconds = Option("--seconds", 3);
 var rounds = Option("--rounds", 3);
 var concurrency = Option("--concurrency", 8);
@@ -12,7 +13,7 @@ var only = (args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "nimb
 var operations = (args.SkipWhile(a => a != "--ops").Skip(1).FirstOrDefault() ?? string.Join(',', DynamoBenchmark.Operations)).Split(',');
 var starts = new List<(string Name, Func<Task<DynamoTarget?>> Start)>
 {
-    ("nimbus", async () => await DynamoTarget.NimbusAsync()),
+    ("nimbus", async () => args.Contains("--in-process") ? await DynamoTarget.NimbusAsync() : await DynamoTarget.NimbusProcessAsync()),
     ("moto", () => DynamoTarget.ProcessAsync("moto", "moto_server", port => ["-p", port.ToString(CultureInfo.InvariantCulture)])),
     // Tables ACTIVE at once, as in Nimbus and moto; in-memory store (dynalite's default).
     ("dynalite", () => DynamoTarget.ProcessAsync("dynalite", "dynalite", port => ["--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0"])),
@@ -55,7 +56,7 @@ try
     Console.WriteLine($"fsync of a 4 KB rewrite in the data directory's file system now: p50 {fsync:F2} ms (~{concurrency / fsync * 1000:F0} durable writes/s at {concurrency} callers)");
     // CPU per operation is the client's and the server's together (the client is the same for every server), from
     // process CPU times, so it varies far less than ops/s with the machine's other load; KB/op is what this process
-    // allocated per operation (client, and Nimbus when it is the server).
+    // allocated per operation (the client's: ~7 KB; the client's and Nimbus's with --in-process).
     Console.WriteLine($"{"operation",-10} {"server",-10} {"ops/s",10} {"p50 ms",8} {"p99 ms",8} {"vs moto",8} {"vs dynalite",11} {"CPU us/op",10} {"KB/op",7}");
     foreach (var operation in operations)
     {
