@@ -2,7 +2,6 @@ using Nimbus.CloudWatch.Logs.Model;
 using Nimbus.CloudWatch.Logs.Store;
 using Nimbus.Core;
 using Nimbus.Core.Logs;
-using Nimbus.Core.Storage;
 
 namespace Nimbus.Bench;
 
@@ -28,7 +27,7 @@ internal static class LogAppendBenchmark
         var directory = Path.Combine(Path.GetTempPath(), "nimbus-bench-log-append-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            var store = new SqliteLogStore(new SqliteDatabase(Path.Combine(directory, "logs.db")));
+            var store = SqliteLogStore.Open(Path.Combine(directory, "logs.db"));
             var pages = Enumerable.Range(0, Math.Max(1, invokes / perPage)).Select(page => Page(page, perPage)).ToList();
             // One untimed pass: JIT (to the optimized tier), statement preparation, the group and streams' rows.
             AppendAll(store, pages);

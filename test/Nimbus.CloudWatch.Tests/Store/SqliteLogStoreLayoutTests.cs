@@ -4,7 +4,6 @@ using Nimbus.CloudWatch.Logs.Store;
 using Nimbus.CloudWatch.Tests.Support;
 using Nimbus.Core;
 using Nimbus.Core.Logs;
-using Nimbus.Core.Storage;
 
 namespace Nimbus.CloudWatch.Tests.Store;
 
@@ -69,6 +68,14 @@ public sealed class SqliteLogStoreLayoutTests : IDisposable
     }
 
     [Fact]
+    public async Task NewStore_HasLargePages()
+    {
+        await Append(Open(), "g", "s", (1, "a"));
+
+        Assert.Equal(SqliteLogStore.PageSize, Count("PRAGMA page_size"));
+    }
+
+    [Fact]
     public async Task EarlierLayout_IsConvertedOnOpenWithEveryEventAndIdKept()
     {
         CreateEarlierStore();
@@ -88,6 +95,7 @@ public sealed class SqliteLogStoreLayoutTests : IDisposable
         Assert.Equal(8, (await Events(store, "/aws/lambda/f")).Single(e => e.Message == "new").Id);
 
         Assert.DoesNotContain("AUTOINCREMENT", Definition("table", "log_events"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(4096L, Count("PRAGMA page_size")); // a file in WAL mode keeps the page size it was created with
         Assert.EndsWith("(stream_id, timestamp)", Definition("index", "log_events_by_stream"), StringComparison.Ordinal);
         Assert.EndsWith("(group_id, timestamp)", Definition("index", "log_events_by_group"), StringComparison.Ordinal);
     }
@@ -120,7 +128,7 @@ public sealed class SqliteLogStoreLayoutTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private SqliteLogStore Open() => new(new SqliteDatabase(DatabasePath));
+    private SqliteLogStore Open() => SqliteLogStore.Open(DatabasePath);
 
     /// <summary>
     /// Two streams whose events arrived interleaved (ids 2-5), plus events 1, 6 and 7 since deleted — so the sequence

@@ -61,6 +61,14 @@ internal sealed partial class SqliteLogStore : ILogStore
             ON CONFLICT DO NOTHING;
         """;
 
+    /// <summary>
+    /// The page size of a new log store. Appends fill pages in order, and each page costs syscalls and a checksum when
+    /// its WAL frame is written and again when checkpointed: with 16 KiB pages a busy server's ingestion (pages of
+    /// thousands of lines) took 13% less CPU per line than with 4 KiB (bench/run log-append, 2.5 vs 2.2 µs), at ~15%
+    /// more per commit of a few lines (each dirty page is written whole), where the fsync dominates anyway.
+    /// </summary>
+    internal const int PageSize = 16 * 1024;
+
     private readonly SqliteDatabase _database;
 
     public SqliteLogStore(SqliteDatabase database)
@@ -76,6 +84,9 @@ internal sealed partial class SqliteLogStore : ILogStore
         }
         transaction.Commit();
     }
+
+    /// <summary>The log store in the SQLite file at <paramref name="path"/> (created with <see cref="PageSize"/> pages).</summary>
+    public static SqliteLogStore Open(string path) => new(new SqliteDatabase(path, PageSize));
 
     private static int SizeOf(string message) => LogsLimits.SizeOf(message);
 
