@@ -126,7 +126,40 @@ public sealed class SqliteLogStoreLayoutTests : IDisposable
         Assert.Equal(0L, Count("SELECT count(*) FROM log_events WHERE stream_id = 1"));
     }
 
+    [Fact]
+    public async Task LiveTailAndRetentionReads_AreRangesOfAnIndex_NotScans()
+    {
+        var store = Open();
+        for (var i = 0; i < 20; i++)
+        {
+            await Append(store, "g" + i % 2, "s" + i % 4, (i, "m" + i), (i, "n" + i));
+        }
+
+        var tail = Plan(SqliteLogStore.ArrivedSql([1, 2]));
+        var retention = Plan(SqliteLogStore.ExpiredEventsSql);
+
+        Assert.Contains("SEARCH e USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)", tail);
+        Assert.DoesNotContain("TEMP B-TREE", tail);
+        Assert.Contains("SEARCH e USING INDEX log_events_by_group (group_id=? AND timestamp<?)", retention);
+        Assert.DoesNotContain("SCAN e", retention);
+    }
+
     public void Dispose() => _directory.Dispose();
+
+    private string Plan(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(3));
+        }
+        return string.Join('\n', plan);
+    }
 
     private SqliteLogStore Open() => SqliteLogStore.Open(DatabasePath);
 
