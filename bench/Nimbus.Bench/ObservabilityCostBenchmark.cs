@@ -22,19 +22,25 @@ internal static class ObservabilityCostBenchmark
     private const string FunctionName = "observed";
 
 
-    private const int Passes = 3;
+    private const int DefaultPasses = 3;
 
-    /// <summary><c>bench/run observability-cost [--invokes 40000]</c>: one server, the table of parts.</summary>
+    /// <summary>
+    /// <c>bench/run observability-cost [--invokes 40000] [--rate 4000] [--passes 3] [--part LogIngestion]</c>: one
+    /// server, the table of parts (those whose name contains <c>--part</c>, when given).
+    /// </summary>
     public static async Task RunAsync(string[] args)
     {
         var invokes = Option(args, "--invokes", 40_000);
         var rate = Option(args, "--rate", 4_000);
+        var passes = Option(args, "--passes", DefaultPasses);
+        var partIndex = Array.IndexOf(args, "--part");
+        var onlyPart = partIndex >= 0 && partIndex + 1 < args.Length ? args[partIndex + 1] : null;
         var directory = Path.Combine(Path.GetTempPath(), "nimbus-bench-obs-cost-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             await using var host = await NimbusHost.StartAsync(new NimbusOptions { Port = 0, DataDirectory = directory },
                 logging => logging.SetMinimumLevel(LogLevel.Warning), null);
-            var results = await MeasureAsync(host, invokes, rate);
+            var results = await MeasureAsync(host, invokes, rate, passes, onlyPart);
             Console.WriteLine($"| observability part ({invokes:N0} invokes at {rate:N0}/s) | CPU µs per invoke |");
             Console.WriteLine("|------------------------------------------------|-------------------|");
             foreach (var (part, cpu) in results)
@@ -55,7 +61,7 @@ internal static class ObservabilityCostBenchmark
         var logs = host.Services.GetRequiredService<ILogIngestion>();
         var discard = new DiscardingLogIngestion();
         var passes = new List<double>();
-        for (var pass = 0; pass < Passes; pass++)
+        for (var pass = 0; pass < DefaultPasses; pass++)
         {
             var producer = await CpuPerInvokeAsync(invokes, rate, [], discard);
             passes.Add(await CpuPerInvokeAsync(invokes, rate, sinks, logs) - producer);
@@ -64,7 +70,7 @@ internal static class ObservabilityCostBenchmark
     }
 
     /// <summary>Runs each part on its own, then all together; returns the CPU µs per invoke of all together.</summary>
-    public static async Task<IReadOnlyList<(string Part, double CpuMicroseconds)>> MeasureAsync(NimbusHost host, int invokes, int rate)
+    public static async Task<IReadOnlyList<(string Part, double CpuMicroseconds)>> MeasureAsync(NimbusHost host, int invokes, int rate, int passCount = DefaultPasses, string? only = null)
     {
         var sinks = host.Services.GetServices<IInvocationReportSink>().ToArray();
         var logs = host.Services.GetRequiredService<ILogIngestion>();
@@ -76,9 +82,10 @@ internal static class ObservabilityCostBenchmark
             .Append(("metric publishers (2 values)", [publishers], discard))
             .Append(("LogIngestion (3 lines)", [], logs))
             .Append(("all together", [.. sinks, publishers], logs))
+            .Where(part => only is null || part.Item1.Contains(only, StringComparison.OrdinalIgnoreCase))
             .ToList();
         var passes = parts.Select(_ => new List<double>()).ToList();
-        for (var pass = 0; pass < Passes; pass++)
+        for (var pass = 0; pass < passCount; pass++)
         {
             for (var i = 0; i < parts.Count; i++)
             {

@@ -24,6 +24,9 @@ switch (args.FirstOrDefault())
     case "observability-cost":
         await ObservabilityCostBenchmark.RunAsync(args[1..]);
         return;
+    case "log-append":
+        await LogAppendBenchmark.RunAsync(args[1..]);
+        return;
     case "streams":
         await StreamMappingBenchmark.RunAsync(args[1..]);
         return;

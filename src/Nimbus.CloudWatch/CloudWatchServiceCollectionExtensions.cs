@@ -31,7 +31,7 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddLogging();
         services.AddSingleton<LogsCounters>();
         services.AddSingleton<ILogStore>(provider =>
-            new SqliteLogStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("logs"))));
+            SqliteLogStore.Open(provider.GetRequiredService<NimbusPaths>().Database("logs")));
         services.AddSingleton<LogsService>();
         services.AddSingleton<LogIngestion>();
         services.AddSingleton<ILogIngestion>(provider => provider.GetRequiredService<LogIngestion>());

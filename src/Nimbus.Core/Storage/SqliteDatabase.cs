@@ -10,7 +10,12 @@ public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
 
-    public SqliteDatabase(string path)
+    /// <param name="path">The database file; created when missing.</param>
+    /// <param name="pageSize">
+    /// The page size of a database this creates (SQLite's default, 4096 bytes, when null). It cannot change once the
+    /// file is in WAL mode, so an existing file keeps the size it was created with.
+    /// </param>
+    public SqliteDatabase(string path, int? pageSize = null)
     {
         Path = path;
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
@@ -23,6 +28,10 @@ public sealed class SqliteDatabase
             DefaultTimeout = 30,
         }.ToString();
         using var connection = Open();
+        if (pageSize is int size)
+        {
+            Execute(connection, $"PRAGMA page_size={size};");
+        }
         Execute(connection, "PRAGMA journal_mode=WAL;");
     }
 

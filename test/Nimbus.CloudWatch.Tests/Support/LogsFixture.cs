@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Nimbus.CloudWatch.Logs;
 using Nimbus.CloudWatch.Logs.Store;
-using Nimbus.Core.Storage;
 
 namespace Nimbus.CloudWatch.Tests.Support;
 
@@ -15,7 +14,7 @@ internal sealed class LogsFixture : IAsyncDisposable
     public LogsFixture()
     {
         DatabasePath = System.IO.Path.Combine(_directory.Path, "logs.db");
-        Store = new SqliteLogStore(new SqliteDatabase(DatabasePath));
+        Store = SqliteLogStore.Open(DatabasePath);
         Service = new LogsService(Store, Time);
         Ingestion = new LogIngestion(Store, Time, NullLogger<LogIngestion>.Instance);
     }
@@ -30,7 +29,7 @@ internal sealed class LogsFixture : IAsyncDisposable
 
     public LogIngestion Ingestion { get; }
 
-    public SqliteLogStore Reopen() => new(new SqliteDatabase(DatabasePath));
+    public SqliteLogStore Reopen() => SqliteLogStore.Open(DatabasePath);
 
     public async ValueTask DisposeAsync()
     {

@@ -15,8 +15,11 @@ internal sealed partial class SqliteLogStore
         using var transaction = connection.BeginTransaction();
         // Every line of every invoke passes here: bound by position through SQLite's own API (see SqliteRawStatement),
         // its text as the UTF-8 the page already holds.
-        using var insert = new SqliteRawStatement(connection, "INSERT INTO log_events (stream_id, group_id, timestamp, ingestion_time, message) VALUES (?1, ?2, ?3, ?4, ?5)");
-        insert.Bind(4, ingestionTime);
+        using var insert = new SqliteRawStatement(connection, "INSERT INTO log_events (id, stream_id, group_id, timestamp, ingestion_time, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        insert.Bind(5, ingestionTime);
+        // Ids are taken under the transaction's write lock, so they increase in commit order (Live Tail relies on it).
+        var firstId = HighWater(connection, transaction) + 1;
+        var nextId = firstId;
 
         // Ids and statistics once per stream per call: an ingestion drain holds many small appends to few streams.
         var tallies = new Dictionary<(AwsScope Scope, string Group, string Stream), StreamTally>();
@@ -52,13 +55,14 @@ internal sealed partial class SqliteLogStore
                 tallies[key] = tally;
             }
 
-            insert.Bind(1, tally.StreamId);
-            insert.Bind(2, tally.GroupId);
+            insert.Bind(2, tally.StreamId);
+            insert.Bind(3, tally.GroupId);
             for (var i = batch.FirstLine; i < batch.FirstLine + batch.LineCount; i++)
             {
                 var line = page.LineAt(i);
-                insert.Bind(3, line.TimestampMs);
-                insert.BindUtf8(5, page.TextOf(line));
+                insert.Bind(1, nextId++);
+                insert.Bind(4, line.TimestampMs);
+                insert.BindUtf8(6, page.TextOf(line));
                 insert.Execute();
                 tally.Add(line.TimestampMs, line.Length + LogsLimits.EventOverheadBytes);
             }
@@ -66,6 +70,10 @@ internal sealed partial class SqliteLogStore
         foreach (var tally in tallies.Values)
         {
             UpdateStatistics(connection, transaction, tally, ingestionTime);
+        }
+        if (nextId > firstId)
+        {
+            SetHighWater(connection, transaction, nextId - 1);
         }
         transaction.Commit();
         return Task.FromResult(AppendOutcome.Stored);

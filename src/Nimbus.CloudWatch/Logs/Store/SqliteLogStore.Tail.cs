@@ -27,13 +27,7 @@ internal sealed partial class SqliteLogStore
             return events;
         }
         using var command = connection.CreateCommand();
-        // A range of the primary key: only what arrived since the last read is visited. Group ids come from this database.
-        command.CommandText = $"""
-            SELECT e.id, e.timestamp, e.ingestion_time, e.message, e.group_id, s.name FROM log_events e
-            JOIN log_streams s ON s.id = e.stream_id
-            WHERE e.id > $after AND e.id <= $through AND e.group_id IN ({string.Join(',', groups.Keys)})
-            ORDER BY e.id LIMIT $limit
-            """;
+        command.CommandText = ArrivedSql(groups.Keys);
         command.Parameters.AddWithValue("$after", afterId);
         command.Parameters.AddWithValue("$through", throughId);
         command.Parameters.AddWithValue("$limit", limit);
@@ -45,6 +39,18 @@ internal sealed partial class SqliteLogStore
         }
         return events;
     }
+
+    /// <summary>
+    /// A range of the primary key: only what arrived since the last read is visited. Group ids come from this database.
+    /// The unary + keeps SQLite from reading the group's index instead (EXPLAIN QUERY PLAN showed it did, visiting
+    /// every event of the groups and sorting them by id, once a second per session).
+    /// </summary>
+    internal static string ArrivedSql(IEnumerable<long> groupIds) => $"""
+        SELECT e.id, e.timestamp, e.ingestion_time, e.message, e.group_id, s.name FROM log_events e
+        JOIN log_streams s ON s.id = e.stream_id
+        WHERE e.id > $after AND e.id <= $through AND +e.group_id IN ({string.Join(',', groupIds)})
+        ORDER BY e.id LIMIT $limit
+        """;
 
     /// <summary>The ids of the named groups that exist, with their names.</summary>
     private static Dictionary<long, string> GroupIds(Microsoft.Data.Sqlite.SqliteConnection connection, AwsScope scope, IReadOnlyList<string> groupNames)
