@@ -53,9 +53,13 @@ public sealed class SqliteDatabase
         Execute(connection, ddl);
     }
 
-    public static void Execute(SqliteConnection connection, string sql)
+    public static void Execute(SqliteConnection connection, string sql) => Execute(connection, null, sql);
+
+    /// <summary>Runs <paramref name="sql"/> inside <paramref name="transaction"/> (a command must name the open transaction).</summary>
+    public static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }

@@ -33,15 +33,12 @@ internal static class ItemTableLayout
             return;
         }
         using var transaction = connection.BeginTransaction();
-        using var move = connection.CreateCommand();
-        move.Transaction = transaction;
-        move.CommandText = $"""
+        SqliteDatabase.Execute(connection, transaction, $"""
             ALTER TABLE ddb_items RENAME TO ddb_items_without_rowid;
             {Create}
             INSERT INTO ddb_items (tid, hk, rk, item) SELECT tid, hk, rk, item FROM ddb_items_without_rowid ORDER BY tid, hk, rk;
             DROP TABLE ddb_items_without_rowid;
-            """;
-        move.ExecuteNonQuery();
+            """);
         transaction.Commit();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Nimbus.Core.Storage;
 
 namespace Nimbus.CloudWatch.Logs.Store;
 
@@ -24,7 +25,7 @@ internal sealed partial class SqliteLogStore
                        coalesce((SELECT max(id) FROM log_events), 0))
             """)!;
         // Indexes are built after the copy (by the schema), which is faster than maintaining them row by row.
-        Execute(connection, transaction, $"""
+        SqliteDatabase.Execute(connection, transaction, $"""
             CREATE TABLE log_events_converted {EventColumns};
             INSERT INTO log_events_converted (id, stream_id, group_id, timestamp, ingestion_time, message)
                 SELECT id, stream_id, group_id, timestamp, ingestion_time, message FROM log_events ORDER BY id;
@@ -53,13 +54,5 @@ internal sealed partial class SqliteLogStore
         command.Transaction = transaction;
         command.CommandText = sql;
         return command.ExecuteScalar();
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -77,10 +77,10 @@ internal sealed partial class SqliteLogStore : ILogStore
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction();
         var legacyHighWater = MigrateAutoincrementEvents(connection, transaction);
-        Execute(connection, transaction, Schema);
+        SqliteDatabase.Execute(connection, transaction, Schema);
         if (legacyHighWater is long highWater)
         {
-            Execute(connection, transaction, $"UPDATE log_event_ids SET high_water = max(high_water, {highWater})");
+            SqliteDatabase.Execute(connection, transaction, $"UPDATE log_event_ids SET high_water = max(high_water, {highWater})");
         }
         transaction.Commit();
     }
