@@ -30,11 +30,13 @@ internal sealed class DynamoTarget : IAsyncDisposable
     /// The shipped server (Nimbus.Server with its runtime settings: Server GC, no dynamic PGO), in a process of its own, so
     /// it is measured as moto and dynalite are: over loopback from this client, its CPU read from outside.
     /// </summary>
-    public static Task<DynamoTarget?> NimbusProcessAsync()
+    /// <param name="name">The name the results show.</param>
+    /// <param name="serverDirectory">A build of Nimbus.Server to run (another commit's, for an A/B in one run); this bench's own by default.</param>
+    public static Task<DynamoTarget?> NimbusProcessAsync(string name = "nimbus", string? serverDirectory = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "nimbus-ddb-bench-" + Guid.NewGuid().ToString("N")[..8]);
-        var server = Path.Combine(AppContext.BaseDirectory, "Nimbus.Server.dll");
-        return ProcessAsync("nimbus", "dotnet", port => [server, "--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", data], data);
+        var server = Path.Combine(serverDirectory ?? AppContext.BaseDirectory, "Nimbus.Server.dll");
+        return ProcessAsync(name, "dotnet", port => [server, "--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", data], data);
     }
 
     /// <summary>Nimbus in this process (<c>--in-process</c>): its allocations show in KB/op, and a profiler sees client and server at once.</summary>

@@ -6,11 +6,13 @@ using Nimbus.DynamoDb.Bench;
 // operation on every server, in a rotating order), so a change in the machine's load during the run falls on all
 // servers alike. Options: --seconds 3 --rounds 3 --concurrency 8
 // --only nimbus,moto,dynalite --ops PutItem,GetItem,Query(10) --in-process
+// --baseline DIR (a Nimbus.Server build directory, e.g. of the previous commit: one more server, "baseline", in the same rounds)
 var seconds = Option("--seconds", 3);
 var rounds = Option("--rounds", 3);
 var concurrency = Option("--concurrency", 8);
 var only = (args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "nimbus,moto,dynalite").Split(',');
 var operations = (args.SkipWhile(a => a != "--ops").Skip(1).FirstOrDefault() ?? string.Join(',', DynamoBenchmark.Operations)).Split(',');
+var baseline = args.SkipWhile(a => a != "--baseline").Skip(1).FirstOrDefault();
 var starts = new List<(string Name, Func<Task<DynamoTarget?>> Start)>
 {
     ("nimbus", async () => args.Contains("--in-process") ? await DynamoTarget.NimbusAsync() : await DynamoTarget.NimbusProcessAsync()),
@@ -18,6 +20,11 @@ var starts = new List<(string Name, Func<Task<DynamoTarget?>> Start)>
     // Tables ACTIVE at once, as in Nimbus and moto; in-memory store (dynalite's default).
     ("dynalite", () => DynamoTarget.ProcessAsync("dynalite", "dynalite", port => ["--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0"])),
 };
+if (baseline is not null)
+{
+    starts.Insert(1, ("baseline", () => DynamoTarget.NimbusProcessAsync("baseline", Path.GetFullPath(baseline))));
+    only = [.. only, "baseline"];
+}
 var targets = new List<DynamoTarget>();
 var benchmarks = new List<DynamoBenchmark>();
 try

@@ -62,6 +62,27 @@ public sealed partial class SqliteGroupCommit
         }
     }
 
+    /// <summary>
+    /// Pipelined, when nothing else waits — no write queued, no earlier batch awaiting its fsync: the writer fsyncs the
+    /// batch itself rather than waking the fsync thread for it (a wake-up costs more CPU on a VM than it hands over, and
+    /// the writer would only go back to sleep). Its callers are still answered on the pool, never on this thread, where a
+    /// continuation that waited for a write would wait for itself. When writes are queued, the pipeline overlaps their
+    /// SQL with this batch's fsync as before. Measured in one run against the previous commit (bench/dynamodb
+    /// --baseline, PutItem at 8 callers): 4,246 against 3,977 writes/s at the same CPU per write.
+    /// </summary>
+    private bool FinishAlone(List<Work> batch)
+    {
+        lock (_lock)
+        {
+            if (_syncer!.Busy || _queue.Count > 0)
+            {
+                return false;
+            }
+        }
+        Answer(batch.ToArray(), _syncer.Sync());
+        return true;
+    }
+
     /// <summary>Pipelined: the committed batch's callers are answered by the fsync thread once the WAL is durable.</summary>
     private void HandOff(List<Work> batch)
     {

@@ -217,7 +217,7 @@ public sealed partial class SqliteGroupCommit : IDisposable
                     work.Complete();
                 }
             }
-            else
+            else if (!FinishAlone(batch))
             {
                 HandOff(batch);
             }

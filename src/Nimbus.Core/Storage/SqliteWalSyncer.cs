@@ -105,6 +105,24 @@ internal sealed class SqliteWalSyncer : IDisposable
         }
     }
 
+    /// <summary>
+    /// The fsync of the WAL on the caller's thread — the writer's, for a batch committed while nothing is pending here
+    /// (every earlier batch is then durable already): null, or the error that means the batch is not durable.
+    /// </summary>
+    public Exception? Sync()
+    {
+        _written = true;
+        try
+        {
+            FileSync.DataToDisk(_wal);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e;
+        }
+    }
+
     /// <summary>Answers what is pending, then stops; the writer has stopped queueing.</summary>
     public void Dispose()
     {
@@ -140,15 +158,7 @@ internal sealed class SqliteWalSyncer : IDisposable
                 }
                 (taken, _pending) = (_pending, taken);
             }
-            Exception? error = null;
-            try
-            {
-                FileSync.DataToDisk(_wal);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                error = e;
-            }
+            var error = Sync();
             bool idle;
             lock (_lock)
             {
