@@ -25,15 +25,42 @@ public sealed class ServiceMetricsSink : BufferedMetricWriter<MetricAccumulator>
     /// </summary>
     private readonly ConcurrentDictionary<(string Namespace, string Name), MetricIdentity> _undimensioned = new();
 
+    private const int MaxKnownByReference = 16;
+
+    private (string Namespace, string Name, MetricIdentity Identity)[] _knownByReference = [];
+
     public void Publish(PublishedMetric metric)
     {
         // The identity (sorted dimensions, canonical key) is built before taking the writer's lock.
         var identity = metric.Dimensions.Count == 0
-            ? _undimensioned.GetOrAdd((metric.Namespace, metric.Name), static key => new MetricIdentity(key.Namespace, key.Name, []))
+            ? Undimensioned(metric.Namespace, metric.Name)
             : new MetricIdentity(metric.Namespace, metric.Name, metric.Dimensions.Select(d => new Dimension(d.Key, d.Value)));
         Add((metric, identity), static (buckets, item) =>
             buckets.Bucket(item.metric.Scope, item.identity, MetricResolutions.Minute, item.metric.Timestamp, item.metric.Unit).Add(item.metric.Value),
             static item => $"{item.metric.Namespace} {item.metric.Name}");
+    }
+
+    /// <summary>
+    /// Publishers name their metrics with constants, so the identity is first looked for by reference among the few seen
+    /// (no hashing of the two strings on every invoke), then in <see cref="_undimensioned"/>.
+    /// </summary>
+    private MetricIdentity Undimensioned(string @namespace, string name)
+    {
+        var known = Volatile.Read(ref _knownByReference);
+        foreach (var (knownNamespace, knownName, knownIdentity) in known)
+        {
+            if (ReferenceEquals(knownNamespace, @namespace) && ReferenceEquals(knownName, name))
+            {
+                return knownIdentity;
+            }
+        }
+        var identity = _undimensioned.GetOrAdd((@namespace, name), static key => new MetricIdentity(key.Namespace, key.Name, []));
+        if (known.Length < MaxKnownByReference)
+        {
+            // Copy on write, so readers need no lock; a lost race only means one more dictionary hit later.
+            Interlocked.CompareExchange(ref _knownByReference, [.. known, (@namespace, name, identity)], known);
+        }
+        return identity;
     }
 
     protected override IReadOnlyList<MetricWrite> Writes(MetricAccumulator buffer) => buffer.Drain();
