@@ -1,21 +1,26 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Nimbus.CloudWatch.Metrics.Model;
-using Nimbus.CloudWatch.Metrics.Service;
 using Nimbus.CloudWatch.Metrics.Store;
-using Nimbus.Core;
 using Nimbus.Core.Metering;
 
 namespace Nimbus.CloudWatch.Metrics.Publishing;
 
 /// <summary>
 /// Stores the metrics other services publish (<see cref="IMetricPublisher"/>) as CloudWatch metrics: each value is
-/// added to its metric's one-minute bucket as it is published, and the buckets are written together.
+/// added to its metric's one-minute bucket as it is published, and the buckets are written together, by the
+/// <see cref="MetricsWriter"/> every published metric shares.
 /// </summary>
-public sealed class ServiceMetricsSink : BufferedMetricWriter<MetricAccumulator>, IMetricPublisher
+public sealed class ServiceMetricsSink : MetricsWriterSink, IMetricPublisher
 {
-    public ServiceMetricsSink(IMetricStore store, TimeProvider time, ILogger<ServiceMetricsSink> logger)
-        : base(store, time, logger, () => new MetricAccumulator(AwsScope.Default))
+    public ServiceMetricsSink(MetricsWriter writer)
+        : base(writer)
+    {
+    }
+
+    /// <summary>A sink with a writer of its own, stopped when the sink is disposed (tests).</summary>
+    internal ServiceMetricsSink(IMetricStore store, TimeProvider time, ILogger<ServiceMetricsSink> logger)
+        : base(store, time, logger)
     {
     }
 
@@ -35,8 +40,8 @@ public sealed class ServiceMetricsSink : BufferedMetricWriter<MetricAccumulator>
         var identity = metric.Dimensions.Count == 0
             ? Undimensioned(metric.Namespace, metric.Name)
             : new MetricIdentity(metric.Namespace, metric.Name, metric.Dimensions.Select(d => new Dimension(d.Key, d.Value)));
-        Add((metric, identity), static (buckets, item) =>
-            buckets.Bucket(item.metric.Scope, item.identity, MetricResolutions.Minute, item.metric.Timestamp, item.metric.Unit).Add(item.metric.Value),
+        Writer.Add((metric, identity), static (buffers, item) =>
+            buffers.Service.Bucket(item.metric.Scope, item.identity, MetricResolutions.Minute, item.metric.Timestamp, item.metric.Unit).Add(item.metric.Value),
             static item => $"{item.metric.Namespace} {item.metric.Name}");
     }
 
@@ -62,6 +67,4 @@ public sealed class ServiceMetricsSink : BufferedMetricWriter<MetricAccumulator>
         }
         return identity;
     }
-
-    protected override IReadOnlyList<MetricWrite> Writes(MetricAccumulator buffer) => buffer.Drain();
 }
