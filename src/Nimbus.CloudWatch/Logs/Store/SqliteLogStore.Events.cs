@@ -13,7 +13,7 @@ internal sealed partial class SqliteLogStore
     {
         using var connection = _database.Open();
         // Each line's stream is looked up (or created) in this same transaction, so the foreign key's check — a seek
-        // into log_streams for every line, ~7% of an append's CPU (bench/run log-append) — could only pass. It is off
+        // into log_streams for every line, about 2% of an append's CPU (bench/run log-append) — could only pass. It is off
         // for this transaction alone: every SqliteDatabase.Open turns it on again, so deletes that reuse the pooled
         // connection still cascade. (The pragma does nothing inside a transaction, hence before BEGIN.)
         SqliteDatabase.Execute(connection, "PRAGMA foreign_keys=OFF");
