@@ -21,7 +21,8 @@ namespace Nimbus.Bench;
 /// processes, and its share of this (client) process. Then, in-process: the CPU per invoke of all the sinks driven
 /// directly (<see cref="ObservabilityCostBenchmark"/>) and log ingestion through Lambda's delivery seam (ILogIngestion,
 /// batches of four lines as an invoke writes them) and through PutLogEvents over HTTP.
-/// Options: <c>--rounds 6 --seconds 3 --lead-in 3 --concurrency 16 --warm 500 --lines 200000 --cost-invokes 20000 --memory 1769 --runtime nodejs20.x</c>.
+/// Options: <c>--rounds 6 --seconds 3 --lead-in 3 --concurrency 16 --warm 500 --lines 200000 --cost-invokes 20000 --memory 1769 --runtime nodejs20.x</c>;
+/// <c>--baseline &lt;another build's Nimbus.Bench.dll&gt;</c> puts that build's server, observability on, in the "off" side's place.
 /// </summary>
 internal static class ObservabilityBenchmark
 {
@@ -41,6 +42,8 @@ internal static class ObservabilityBenchmark
         var warmInvokes = Option(args, "--warm", 500);
         var lines = Option(args, "--lines", 200_000);
         var runtime = args.SkipWhile(a => a != "--runtime").Skip(1).FirstOrDefault() ?? "nodejs20.x";
+        // --baseline <another build's Nimbus.Bench.dll>: its server, observability on, takes the "off" side's place.
+        var baseline = args.SkipWhile(a => a != "--baseline").Skip(1).FirstOrDefault() is { } path ? Path.GetFullPath(path) : null;
 
         var load = LoadAverage();
         // Two sessions of fresh servers, half the rounds each: the side started (and created, warmed and driven) first
@@ -51,8 +54,8 @@ internal static class ObservabilityBenchmark
         foreach (var onFirst in new[] { true, false })
         {
             Console.Error.WriteLine($"session {(onFirst ? 1 : 2)}/2: the {(onFirst ? "on" : "off")} side started first");
-            await using var first = await ObservabilitySide.StartAsync(observed: onFirst);
-            await using var second = await ObservabilitySide.StartAsync(observed: !onFirst);
+            await using var first = await ObservabilitySide.StartAsync(observed: onFirst, baseline);
+            await using var second = await ObservabilitySide.StartAsync(observed: !onFirst, baseline);
             await RunRoundsAsync([first, second], settings, results);
         }
 
@@ -66,6 +69,10 @@ internal static class ObservabilityBenchmark
             var delivery = await MeasureDeliveryAsync(host, lines);
             var put = await MeasurePutLogEventsAsync(host.Endpoint, lines / 4);
             ObservabilityReport.Print(results, new ObservabilityReport.Context(runtime, memory, concurrency, rounds, load, CostRate), directCpu, delivery, put);
+            if (baseline is not null)
+            {
+                Console.WriteLine($"The \"off\" side was {baseline} with observability on: the differences above are this build's against it, not on against off.");
+            }
         }
         finally
         {

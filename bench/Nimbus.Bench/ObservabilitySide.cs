@@ -27,7 +27,12 @@ internal sealed class ObservabilitySide : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<ObservabilitySide> StartAsync(bool observed)
+    /// <param name="observed">The "on" side (as shipped) or the "off" side (observability removed).</param>
+    /// <param name="baselineBench">
+    /// When given, the "off" side is this other build's <c>Nimbus.Bench.dll</c> with observability on: the rounds then
+    /// measure what a change costs or saves against that build, with the same noise cancelling as on against off.
+    /// </param>
+    public static async Task<ObservabilitySide> StartAsync(bool observed, string? baselineBench = null)
     {
         var data = Path.Combine(Path.GetTempPath(), $"nimbus-bench-obs-{(observed ? "on" : "off")}-" + Guid.NewGuid().ToString("N")[..8]);
         var info = new ProcessStartInfo("dotnet")
@@ -37,7 +42,8 @@ internal sealed class ObservabilitySide : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Nimbus.Bench.dll"), "observability-server", observed ? "on" : "off", data })
+        var bench = observed || baselineBench is null ? Path.Combine(AppContext.BaseDirectory, "Nimbus.Bench.dll") : baselineBench;
+        foreach (var argument in new[] { bench, "observability-server", observed || baselineBench is not null ? "on" : "off", data })
         {
             info.ArgumentList.Add(argument);
         }

@@ -62,6 +62,7 @@ public static class CloudWatchServiceCollectionExtensions
         services.AddSingleton<MetricsService>();
         services.AddSingleton<MetricRetention>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<MetricRetention>());
+        services.AddSingleton<MetricsWriter>();
         services.AddSingleton<LambdaMetricsSink>();
         services.AddSingleton<IInvocationReportSink>(provider => provider.GetRequiredService<LambdaMetricsSink>());
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<LambdaMetricsSink>());

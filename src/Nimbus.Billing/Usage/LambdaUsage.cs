@@ -27,14 +27,14 @@ public static class LambdaUsage
         {
             return;
         }
-        var arm = string.Equals(report.Architecture, "arm64", StringComparison.Ordinal);
         var at = report.Timestamp.UtcDateTime;
-        var day = DateOnly.FromDateTime(at);
-        totals.Add(report.Scope.AccountId, day, at.Hour, Service, arm ? "Request-ARM" : "Request", report.FunctionName, 1);
-        totals.Add(report.Scope.AccountId, day, at.Hour, Service, arm ? "Lambda-GB-Second-ARM" : "Lambda-GB-Second", report.FunctionName,
-            GbSeconds(report.MemorySizeMb, report.BilledDurationMs));
+        totals.AddInvocation(report.Scope.AccountId, DateOnly.FromDateTime(at), at.Hour, report.FunctionName,
+            string.Equals(report.Architecture, "arm64", StringComparison.Ordinal), report.MemorySizeMb, report.BilledDurationMs);
     }
 
     /// <summary>Exact in decimal: 128 MB for 1 ms is 0.125 × 0.001 GB-s.</summary>
     public static decimal GbSeconds(int memorySizeMb, long billedDurationMs) => memorySizeMb / 1024m * billedDurationMs / 1000m;
+
+    /// <summary>GB-seconds of a sum of memory (MB) × billed duration (ms) products, exactly as the sum of each one's <see cref="GbSeconds(int, long)"/>.</summary>
+    public static decimal GbSeconds(long megabyteMilliseconds) => megabyteMilliseconds / 1_024_000m;
 }

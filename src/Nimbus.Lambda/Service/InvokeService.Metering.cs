@@ -11,21 +11,17 @@ namespace Nimbus.Lambda.Service;
 internal sealed partial class InvokeService
 {
     private void Report(FunctionEntry entry, ResolvedVersion version, string? qualifier, bool isAsync, DateTimeOffset started, int concurrent,
-        InvocationOutcome outcome) => Publish(NewReport(entry, version, qualifier, isAsync, started, concurrent) with
-        {
-            MemorySizeMb = outcome.MemorySizeMb > 0 ? outcome.MemorySizeMb : version.Config.MemorySizeMb,
-            DurationMs = outcome.DurationMs,
-            BilledDurationMs = outcome.BilledDurationMs,
-            MaxMemoryUsedMb = outcome.MaxMemoryUsedMb,
-            InitDurationMs = outcome.InitDurationMs,
-            IsError = outcome.IsFunctionError,
-        });
+        InvocationOutcome outcome) => Publish(NewReport(entry, version, qualifier, isAsync, started, concurrent, outcome));
 
     private void ReportThrottle(FunctionEntry entry, ResolvedVersion version, string? qualifier, bool isAsync) =>
-        Publish(NewReport(entry, version, qualifier, isAsync, _time.GetUtcNow(), entry.InFlight) with { IsThrottle = true });
+        Publish(NewReport(entry, version, qualifier, isAsync, _time.GetUtcNow(), entry.InFlight, outcome: null));
 
+    /// <summary>
+    /// An invocation's report, or a throttled attempt's (no outcome). Built in one go, once per invoke on the invoke's
+    /// path (it was a report and then a copy of it with the outcome's figures).
+    /// </summary>
     private static FunctionInvocationReport NewReport(FunctionEntry entry, ResolvedVersion version, string? qualifier, bool isAsync,
-        DateTimeOffset timestamp, int concurrent) => new()
+        DateTimeOffset timestamp, int concurrent, InvocationOutcome? outcome) => new()
         {
             Scope = entry.Scope,
             FunctionName = entry.Name,
@@ -33,9 +29,15 @@ internal sealed partial class InvokeService
             Alias = AliasOf(entry, qualifier),
             Timestamp = timestamp,
             Architecture = version.Config.Architecture,
-            MemorySizeMb = version.Config.MemorySizeMb,
+            MemorySizeMb = outcome is { MemorySizeMb: > 0 } ? outcome.MemorySizeMb : version.Config.MemorySizeMb,
             IsAsync = isAsync,
             ConcurrentExecutions = concurrent,
+            DurationMs = outcome?.DurationMs ?? 0,
+            BilledDurationMs = outcome?.BilledDurationMs ?? 0,
+            MaxMemoryUsedMb = outcome?.MaxMemoryUsedMb ?? 0,
+            InitDurationMs = outcome?.InitDurationMs,
+            IsError = outcome?.IsFunctionError ?? false,
+            IsThrottle = outcome is null,
         };
 
     private static string? AliasOf(FunctionEntry entry, string? qualifier) =>

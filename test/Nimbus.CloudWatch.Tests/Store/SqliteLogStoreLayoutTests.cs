@@ -144,6 +144,22 @@ public sealed class SqliteLogStoreLayoutTests : IDisposable
         Assert.DoesNotContain("SCAN e", retention);
     }
 
+    [Fact]
+    public async Task Append_TurnsForeignKeysOffForItselfOnly_AStreamDeleteOnTheReusedConnectionStillCascades()
+    {
+        // One store, one pooled connection: the delete runs on the connection the appends just gave back.
+        var store = Open();
+        await Append(store, "g", "a", (1, "a1"), (2, "a2"));
+        await Append(store, "g", "b", (1, "b1"));
+
+        Assert.Equal(AppendOutcome.Stored, await store.DeleteStreamAsync(Scope, "g", "a", Ct));
+        await Append(store, "g", "b", (3, "b2"));
+
+        Assert.Equal(["b1", "b2"], (await Events(store, "g")).Select(e => e.Message));
+        // Without foreign keys on again, the delete would have left a1 and a2 behind, unreachable.
+        Assert.Equal(2L, Count("SELECT count(*) FROM log_events"));
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private string Plan(string sql)

@@ -12,6 +12,11 @@ internal sealed partial class SqliteLogStore
     public Task<AppendOutcome> AppendAsync(LogPage page, long ingestionTime, bool createMissing, CancellationToken cancellationToken)
     {
         using var connection = _database.Open();
+        // Each line's stream is looked up (or created) in this same transaction, so the foreign key's check — a seek
+        // into log_streams for every line, about 2% of an append's CPU (bench/run log-append) — could only pass. It is off
+        // for this transaction alone: every SqliteDatabase.Open turns it on again, so deletes that reuse the pooled
+        // connection still cascade. (The pragma does nothing inside a transaction, hence before BEGIN.)
+        SqliteDatabase.Execute(connection, "PRAGMA foreign_keys=OFF");
         using var transaction = connection.BeginTransaction();
         // Every line of every invoke passes here: bound by position through SQLite's own API (see SqliteRawStatement),
         // its text as the UTF-8 the page already holds.
