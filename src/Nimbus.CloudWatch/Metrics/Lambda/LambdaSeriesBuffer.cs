@@ -12,8 +12,7 @@ public sealed class LambdaSeriesBuffer : IPacedBuffer
     /// The last series added to, found again by reference: a busy function's reports carry the same name, version and
     /// scope strings (its configuration's), and the dictionary would hash all four of them on every invoke.
     /// </summary>
-    private readonly (LambdaSeriesKey Key, LambdaInvocationAggregate Figures)?[] _recent = new (LambdaSeriesKey, LambdaInvocationAggregate)?[4];
-    private int _nextRecent;
+    private readonly RecentlyUsed<LambdaSeriesKey, LambdaInvocationAggregate> _recent = new(SameByReference);
 
     public int Count => _series.Count;
 
@@ -22,25 +21,21 @@ public sealed class LambdaSeriesBuffer : IPacedBuffer
     public void Clear()
     {
         _series.Clear();
-        Array.Clear(_recent);
+        _recent.Clear();
     }
 
     internal void Add(LambdaSeriesKey key, FunctionInvocationReport report)
     {
-        foreach (var recent in _recent)
+        if (_recent.TryGet(key, out var figures))
         {
-            if (recent is { } hit && SameByReference(hit.Key, key))
-            {
-                hit.Figures.Add(report);
-                return;
-            }
+            figures.Add(report);
+            return;
         }
-        if (!_series.TryGetValue(key, out var figures))
+        if (!_series.TryGetValue(key, out figures))
         {
             _series[key] = figures = new LambdaInvocationAggregate();
         }
-        _recent[_nextRecent] = (key, figures);
-        _nextRecent = (_nextRecent + 1) % _recent.Length;
+        _recent.Remember(key, figures);
         figures.Add(report);
     }
 

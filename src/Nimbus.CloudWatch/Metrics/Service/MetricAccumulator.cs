@@ -10,10 +10,9 @@ namespace Nimbus.CloudWatch.Metrics.Service;
 /// </summary>
 public sealed class MetricAccumulator : IPacedBuffer
 {
-    private readonly Dictionary<(AwsScope, MetricIdentity, int, long, string), MetricAggregate> _buckets = [];
+    private readonly Dictionary<BucketKey, MetricAggregate> _buckets = [];
     private readonly AwsScope _defaultScope;
-    private readonly RecentBucket?[] _recent = new RecentBucket?[4];
-    private int _nextRecent;
+    private readonly RecentlyUsed<BucketKey, MetricAggregate> _recent = new(SameByReference);
 
     public MetricAccumulator(AwsScope defaultScope)
     {
@@ -30,37 +29,36 @@ public sealed class MetricAccumulator : IPacedBuffer
         var bucket = MetricResolutions.BucketOf(timestamp, resolution);
         // Lambda publishes its account-wide concurrency (two metrics) on every invoke with the same identity, scope and
         // unit objects: found by reference among the last buckets used, without hashing the scope's and unit's strings.
-        foreach (var recent in _recent)
+        var key = new BucketKey(scope, metric, resolution, bucket, unit);
+        if (_recent.TryGet(key, out var aggregate))
         {
-            if (recent is { } hit && ReferenceEquals(hit.Metric, metric) && hit.Bucket == bucket && hit.Resolution == resolution
-                && ReferenceEquals(hit.Unit, unit) && ReferenceEquals(hit.Scope.AccountId, scope.AccountId) && ReferenceEquals(hit.Scope.Region, scope.Region))
-            {
-                return hit.Aggregate;
-            }
+            return aggregate;
         }
-        var key = (scope, metric, resolution, bucket, unit);
-        if (!_buckets.TryGetValue(key, out var aggregate))
+        if (!_buckets.TryGetValue(key, out aggregate))
         {
             _buckets[key] = aggregate = new MetricAggregate();
         }
-        _recent[_nextRecent] = new RecentBucket(scope, metric, resolution, bucket, unit, aggregate);
-        _nextRecent = (_nextRecent + 1) % _recent.Length;
+        _recent.Remember(key, aggregate);
         return aggregate;
     }
 
     public void Clear()
     {
         _buckets.Clear();
-        Array.Clear(_recent);
+        _recent.Clear();
     }
 
     /// <summary>The accumulated writes; the accumulator is empty afterwards.</summary>
     public IReadOnlyList<MetricWrite> Drain()
     {
-        var writes = _buckets.Select(b => new MetricWrite(b.Key.Item1, b.Key.Item2, b.Key.Item3, b.Key.Item4, b.Key.Item5, b.Value)).ToList();
+        var writes = _buckets.Select(b => new MetricWrite(b.Key.Scope, b.Key.Metric, b.Key.Resolution, b.Key.Bucket, b.Key.Unit, b.Value)).ToList();
         Clear();
         return writes;
     }
 
-    private readonly record struct RecentBucket(AwsScope Scope, MetricIdentity Metric, int Resolution, long Bucket, string Unit, MetricAggregate Aggregate);
+    private static bool SameByReference(BucketKey a, BucketKey b) =>
+        ReferenceEquals(a.Metric, b.Metric) && a.Bucket == b.Bucket && a.Resolution == b.Resolution && ReferenceEquals(a.Unit, b.Unit)
+        && ReferenceEquals(a.Scope.AccountId, b.Scope.AccountId) && ReferenceEquals(a.Scope.Region, b.Scope.Region);
+
+    private readonly record struct BucketKey(AwsScope Scope, MetricIdentity Metric, int Resolution, long Bucket, string Unit);
 }
