@@ -3,7 +3,8 @@ namespace Nimbus.DynamoDb.Tests;
 /// <summary>PartiQL (ExecuteStatement, BatchExecuteStatement, ExecuteTransaction) with boto3 and the AWS CLI, errors included.</summary>
 public sealed class PartiQlTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
-    private const string Setup = """
+    /// <summary>The boto3 prelude every PartiQL test shares: the client, err(), create() of a pk/sk table, run().</summary>
+    internal const string Setup = """
         ddb = client("dynamodb")
         def err(call):
             try:
@@ -11,10 +12,10 @@ public sealed class PartiQlTests(NimbusServerFixture server) : IClassFixture<Nim
             except botocore.exceptions.ClientError as e:
                 return {"code": e.response["Error"]["Code"], "message": e.response["Error"]["Message"], "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
             return None
-        def create(name):
-            ddb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST",
-                AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}],
-                KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}])
+        def create(name, **extra):
+            attributes = [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}] + extra.pop("attributes", [])
+            ddb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST", AttributeDefinitions=attributes,
+                KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}], **extra)
         def run(statement, *params, **kw):
             args = dict(Statement=statement, **kw)
             if params:

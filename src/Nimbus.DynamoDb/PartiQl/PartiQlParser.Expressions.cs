@@ -104,7 +104,10 @@ internal sealed partial class PartiQlParser
                 items.Add(Operand());
             }
             ExpectSymbol(close);
-            return new PartiQlConjunct($"{left} IN ({string.Join(", ", items)})");
+            // A literal or parameter operand is a :pN placeholder; a path or size() is not, and keeps the IN a filter.
+            var values = items.Select(i => _values.GetValueOrDefault(i)).ToList();
+            return new PartiQlConjunct($"{left} IN ({string.Join(", ", items)})", simple, "IN",
+                Values: values.All(v => v is not null) ? values.Select(v => v!).ToList() : null);
         }
         if (Current.Kind != PartiQlTokenKind.Symbol || !Comparators.Contains(Current.Text))
         {

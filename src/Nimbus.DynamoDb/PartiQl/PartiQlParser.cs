@@ -4,7 +4,7 @@ namespace Nimbus.DynamoDb.PartiQl;
 
 /// <summary>
 /// DynamoDB's PartiQL (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html):
-/// <c>SELECT * | path, … FROM "Table"["Index"] [WHERE …]</c>, <c>INSERT INTO "Table" VALUE {…}</c>,
+/// <c>SELECT * | path, … FROM "Table"["Index"] [WHERE …] [ORDER BY key [ASC|DESC], …]</c>, <c>INSERT INTO "Table" VALUE {…}</c>,
 /// <c>UPDATE "Table" SET path = value | REMOVE path … WHERE … [RETURNING ALL|MODIFIED OLD|NEW *]</c> and
 /// <c>DELETE FROM "Table" WHERE … [RETURNING ALL OLD *]</c>, with <c>?</c> parameters.
 /// </summary>
@@ -110,11 +110,35 @@ internal sealed partial class PartiQlParser
         {
             index = Name();
         }
+        var where = Accept("WHERE") ? Where() : [];
         return new PartiQlStatement
         {
             Kind = kind, TableName = table, IndexName = index, Projection = projection,
-            Where = Accept("WHERE") ? Where() : [], Names = _names, Values = _values,
+            Where = where, OrderBy = OrderBy(), Names = _names, Values = _values,
         };
+    }
+
+    /// <summary>[ORDER BY name [ASC|DESC] [, …]]: attribute names only; whether they are keys is checked against the table.</summary>
+    private List<PartiQlOrderTerm> OrderBy()
+    {
+        var terms = new List<PartiQlOrderTerm>();
+        if (!Accept("ORDER"))
+        {
+            return terms;
+        }
+        Expect("BY");
+        do
+        {
+            var attribute = Name();
+            var descending = Accept("DESC");
+            if (!descending)
+            {
+                Accept("ASC");
+            }
+            terms.Add(new PartiQlOrderTerm(attribute, descending));
+        }
+        while (AcceptSymbol(","));
+        return terms;
     }
 
     /// <summary>RETURNING ALL|MODIFIED OLD|NEW * → ReturnValues.</summary>

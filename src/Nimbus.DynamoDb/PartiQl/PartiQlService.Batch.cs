@@ -36,6 +36,7 @@ internal sealed partial class PartiQlService
                 if (statement.Kind == PartiQlKind.Select)
                 {
                     var table = catalog.Get(scope, statement.TableName);
+                    _ = ReadOrder(table.Key, statement);
                     var (key, condition) = KeyAndCondition(table, statement);
                     var projection = statement.Projection is { } p ? ExpressionParser.ParseProjection(p, Context(statement)) : null;
                     var whole = items.GetItem(scope, table.Name, key, null, request.ConsistentRead, false).Attributes;
@@ -79,6 +80,7 @@ internal sealed partial class PartiQlService
             var gets = statements.Select(s =>
             {
                 var table = catalog.Get(scope, s.TableName);
+                _ = ReadOrder(table.Key, s);
                 var (key, _) = KeyAndCondition(table, s);
                 return new TransactGetItem(table.Name, key, s.Projection is { } p ? ExpressionParser.ParseProjection(p, Context(s)) : null);
             }).ToList();

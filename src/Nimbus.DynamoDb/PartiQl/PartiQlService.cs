@@ -7,9 +7,8 @@ using Nimbus.DynamoDb.Service.Commands;
 namespace Nimbus.DynamoDb.PartiQl;
 
 /// <summary>
-/// Runs PartiQL statements on the item, read and transaction services: a SELECT whose WHERE has an equality on the
-/// partition key is a Query (a range condition on the sort key joins the key condition, every other term filters),
-/// any other SELECT a Scan; INSERT is a PutItem that must not find the key (DuplicateItemException); UPDATE and
+/// Runs PartiQL statements on the item, read and transaction services: a SELECT is a Query, several Queries or a Scan
+/// (see PartiQlService.Select.cs); INSERT is a PutItem that must not find the key (DuplicateItemException); UPDATE and
 /// DELETE need an equality on every key attribute and fail with ConditionalCheckFailedException when the item is
 /// missing or another WHERE term is false.
 /// </summary>
@@ -61,37 +60,6 @@ internal sealed partial class PartiQlService(TableCatalog catalog, ItemService i
                 return new StatementResult(result.Attributes is { } a ? [a] : [], null, result.Capacity);
             }
         }
-    }
-
-    private StatementResult Select(AwsScope scope, TableDefinition table, PartiQlStatement statement, StatementOptions options)
-    {
-        var index = statement.IndexName is { } name
-            ? table.FindIndex(name) ?? throw DynamoDbErrors.Validation($"The table does not have the specified index: {name}")
-            : null;
-        var key = index?.Key ?? table.Key;
-        var context = Context(statement);
-        var hash = statement.Where.FirstOrDefault(t => t.Attribute == key.Hash.Name && t.Operator == "=");
-        var range = hash is null || key.Range is null
-            ? null
-            : statement.Where.FirstOrDefault(t => t.Attribute == key.Range.Name && t.Operator is "=" or "<" or "<=" or ">" or ">=" or "BETWEEN" or "begins_with");
-        var keyTerms = new[] { hash, range }.OfType<PartiQlConjunct>().ToList();
-        var filter = statement.Where.Except(keyTerms).Select(t => t.Expression).ToList();
-        var projection = statement.Projection is { } p ? ExpressionParser.ParseProjection(p, context) : null;
-        var command = new ReadCommand
-        {
-            TableName = table.Name,
-            IndexName = index?.Name,
-            KeyCondition = keyTerms.Count > 0 ? ExpressionParser.ParseCondition(string.Join(" AND ", keyTerms.Select(t => t.Expression)), ExpressionKind.KeyConditionExpression, context) : null,
-            Filter = filter.Count > 0 ? ExpressionParser.ParseCondition(string.Join(" AND ", filter.Select(f => $"({f})")), ExpressionKind.FilterExpression, context) : null,
-            Projection = projection,
-            Select = projection is null ? null : "SPECIFIC_ATTRIBUTES",
-            Limit = options.Limit,
-            ExclusiveStartKey = options.ExclusiveStartKey,
-            ConsistentRead = options.ConsistentRead,
-            ReturnCapacity = options.ReturnCapacity,
-        };
-        var result = hash is not null ? reads.Query(scope, command) : reads.Scan(scope, command);
-        return new StatementResult(result.Items ?? [], result.LastEvaluatedKey, result.Capacity);
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ internal sealed class PartiQlStatement
 
     public IReadOnlyList<PartiQlConjunct> Where { get; init; } = [];
 
+    /// <summary>SELECT's ORDER BY keys, in the order written; empty when there is none.</summary>
+    public IReadOnlyList<PartiQlOrderTerm> OrderBy { get; init; } = [];
+
     /// <summary>INSERT's VALUE.</summary>
     public IReadOnlyDictionary<string, AttributeValue>? Item { get; init; }
 

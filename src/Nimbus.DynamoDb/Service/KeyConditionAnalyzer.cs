@@ -104,7 +104,8 @@ internal static class KeyConditionAnalyzer
         _ => ">=",
     };
 
-    private static byte[] Encode(KeyAttribute attribute, AttributeValue value)
+    /// <summary>A key value of a condition, encoded for the store; of another type than the schema's, AWS's error.</summary>
+    internal static byte[] Encode(KeyAttribute attribute, AttributeValue value)
     {
         if (value.Kind != attribute.Type)
         {

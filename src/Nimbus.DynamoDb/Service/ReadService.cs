@@ -160,7 +160,7 @@ internal sealed class ReadService
                 count++;
                 items?.Add(command.Projection is null ? visible : Projector.Project(visible, command.Projection));
             }
-            if (scanned == command.Limit || bytes >= PageBytes)
+            if (scanned == command.Limit || bytes >= command.PageBytes)
             {
                 // AWS answers LastEvaluatedKey whenever it stopped at Limit or 1 MB, even if nothing follows.
                 stopped = true;
@@ -172,7 +172,7 @@ internal sealed class ReadService
         var units = Capacity.Read(bytes, command.ConsistentRead);
         _meter.Read(scope, table.Name, units);
         var capacity = command.ReturnCapacity ? new ConsumedCapacity(table.Name, units, 0) : null;
-        return new ReadResult(items, count, scanned, lastKey, capacity);
+        return new ReadResult(items, count, scanned, lastKey, capacity) { BytesRead = bytes };
     }
 
     private static Dictionary<string, AttributeValue> LastKey(TableDefinition table, IndexDefinition? index, Dictionary<string, AttributeValue> item)

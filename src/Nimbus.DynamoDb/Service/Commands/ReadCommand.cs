@@ -32,4 +32,10 @@ internal sealed record ReadCommand
     public int? TotalSegments { get; init; }
 
     public bool ReturnCapacity { get; init; }
+
+    /// <summary>
+    /// How many bytes the page may read before it stops: AWS's 1 MB, or what a PartiQL SELECT that runs several
+    /// Queries (one per partition key of an IN) has left of it.
+    /// </summary>
+    public long PageBytes { get; init; } = ReadService.PageBytes;
 }

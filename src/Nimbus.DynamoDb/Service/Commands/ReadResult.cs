@@ -8,4 +8,8 @@ internal sealed record ReadResult(
     int Count,
     int ScannedCount,
     IReadOnlyDictionary<string, AttributeValue>? LastEvaluatedKey,
-    ConsumedCapacity? Capacity);
+    ConsumedCapacity? Capacity)
+{
+    /// <summary>The size of the items read, before the filter (what the page limit and read units count).</summary>
+    public long BytesRead { get; init; }
+}
