@@ -41,5 +41,17 @@ internal sealed record TableDefinition
 
     public string TableClass { get; init; } = "STANDARD";
 
+    /// <summary>Null while point-in-time recovery is disabled (the default, as on AWS).</summary>
+    public PointInTimeRecovery? PointInTimeRecovery { get; init; }
+
+    /// <summary>Contributor insights enabled on the table (key "") or a GSI (its name); absent means DISABLED.</summary>
+    public IReadOnlyDictionary<string, ContributorInsightsSetting> ContributorInsights { get; init; } = new Dictionary<string, ContributorInsightsSetting>();
+
+    /// <summary>Resource-based policies by the ARN they are attached to: the table's or its stream's.</summary>
+    public IReadOnlyDictionary<string, ResourcePolicy> Policies { get; init; } = new Dictionary<string, ResourcePolicy>();
+
+    /// <summary>Set on a table restored from a backup.</summary>
+    public RestoreSummary? Restore { get; init; }
+
     public IndexDefinition? FindIndex(string name) => Indexes.FirstOrDefault(i => i.Name == name);
 }
