@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Amazon.Runtime;
 
 namespace Nimbus.DynamoDb.Tests;
 
@@ -10,9 +9,6 @@ namespace Nimbus.DynamoDb.Tests;
 /// </summary>
 public sealed class BackupRestartTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
-    private AmazonDynamoDBClient Client() => new(new BasicAWSCredentials("test", "test"),
-        new AmazonDynamoDBConfig { ServiceURL = server.EndpointUrl, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
-
     [Fact]
     public async Task Settings_AndBackups_SurviveRestart()
     {
@@ -28,7 +24,7 @@ public sealed class BackupRestartTests(NimbusServerFixture server) : IClassFixtu
             """));
         await server.RestartAsync();
 
-        using var client = Client();
+        using var client = DotNetSdkTests.ClientFor(server);
         var pitr = (await client.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = "durable-settings" }))
             .ContinuousBackupsDescription.PointInTimeRecoveryDescription;
         Assert.Equal(PointInTimeRecoveryStatus.ENABLED, pitr.PointInTimeRecoveryStatus);

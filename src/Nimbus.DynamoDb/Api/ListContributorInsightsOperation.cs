@@ -1,5 +1,4 @@
 using System.Globalization;
-using Nimbus.DynamoDb.Model;
 
 namespace Nimbus.DynamoDb.Api;
 
@@ -33,7 +32,7 @@ internal static class ListContributorInsightsOperation
         json.WriteStartArray("ContributorInsightsSummaries");
         foreach (var (table, index) in page)
         {
-            Summary(json, table, index);
+            ContributorInsightsWriter.Summary(json, table.Name, index, table.ContributorInsights.GetValueOrDefault(index ?? ""));
         }
         json.WriteEndArray();
         if (start + page.Count < summaries.Count)
@@ -42,22 +41,5 @@ internal static class ListContributorInsightsOperation
         }
         json.WriteEndObject();
         return Task.CompletedTask;
-    }
-
-    private static void Summary(System.Text.Json.Utf8JsonWriter json, TableDefinition table, string? index)
-    {
-        var setting = table.ContributorInsights.GetValueOrDefault(index ?? "");
-        json.WriteStartObject();
-        json.WriteString("TableName", table.Name);
-        if (index is not null)
-        {
-            json.WriteString("IndexName", index);
-        }
-        json.WriteString("ContributorInsightsStatus", setting is null ? "DISABLED" : "ENABLED");
-        if (setting is not null)
-        {
-            json.WriteString("ContributorInsightsMode", setting.Mode);
-        }
-        json.WriteEndObject();
     }
 }

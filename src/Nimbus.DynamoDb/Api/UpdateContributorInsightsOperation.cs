@@ -10,18 +10,6 @@ internal static class UpdateContributorInsightsOperation
         var index = input.OptionalString("IndexName");
         var setting = await context.Api.Tables.UpdateContributorInsightsAsync(context.Scope, name, index,
             input.RequiredString("ContributorInsightsAction"), input.OptionalString("ContributorInsightsMode"));
-        var json = context.Output;
-        json.WriteStartObject();
-        json.WriteString("TableName", Service.TableCatalog.NameOf(name));
-        if (index is not null)
-        {
-            json.WriteString("IndexName", index);
-        }
-        json.WriteString("ContributorInsightsStatus", setting is null ? "DISABLED" : "ENABLED");
-        if (setting is not null)
-        {
-            json.WriteString("ContributorInsightsMode", setting.Mode);
-        }
-        json.WriteEndObject();
+        ContributorInsightsWriter.Summary(context.Output, Service.TableCatalog.NameOf(name), index, setting);
     }
 }
