@@ -129,6 +129,30 @@ public sealed class BackupTests(NimbusServerFixture server) : IClassFixture<Nimb
     }
 
     [Fact]
+    public async Task AwsCli_CreateListDescribeRestoreDelete()
+    {
+        await server.Boto3.RunAsync(BackupScripts.With("""
+            make_table("cli-backup")
+            ddb.put_item(TableName="cli-backup", Item={"pk": {"S": "a"}, "sk": {"N": "1"}, "g": {"S": "x"}})
+            print("{}")
+            """));
+        var created = await server.Cli.JsonAsync("dynamodb", "create-backup", "--table-name", "cli-backup", "--backup-name", "cli-one");
+        var arn = created.GetProperty("BackupDetails").GetProperty("BackupArn").GetString()!;
+        var listed = await server.Cli.JsonAsync("dynamodb", "list-backups", "--table-name", "cli-backup");
+        Assert.Equal(arn, Assert.Single(listed.GetProperty("BackupSummaries").EnumerateArray()).GetProperty("BackupArn").GetString());
+        var described = await server.Cli.JsonAsync("dynamodb", "describe-backup", "--backup-arn", arn);
+        Assert.Equal(1, described.GetProperty("BackupDescription").GetProperty("SourceTableDetails").GetProperty("ItemCount").GetInt32());
+        var restored = await server.Cli.JsonAsync("dynamodb", "restore-table-from-backup", "--target-table-name", "cli-restored", "--backup-arn", arn);
+        Assert.Equal(arn, restored.GetProperty("TableDescription").GetProperty("RestoreSummary").GetProperty("SourceBackupArn").GetString());
+        var item = await server.Cli.JsonAsync("dynamodb", "get-item", "--table-name", "cli-restored", "--key", """{"pk": {"S": "a"}, "sk": {"N": "1"}}""");
+        Assert.Equal("x", item.GetProperty("Item").GetProperty("g").GetProperty("S").GetString());
+        var deleted = await server.Cli.JsonAsync("dynamodb", "delete-backup", "--backup-arn", arn);
+        Assert.Equal("DELETED", deleted.GetProperty("BackupDescription").GetProperty("BackupDetails").GetProperty("BackupStatus").GetString());
+        var message = await server.Cli.FailsWithAsync("BackupNotFoundException", "dynamodb", "describe-backup", "--backup-arn", arn);
+        Assert.Contains("Backup not found: " + arn, message);
+    }
+
+    [Fact]
     public async Task Backup_Errors()
     {
         var result = await server.Boto3.RunAsync(BackupScripts.With("""

@@ -50,6 +50,24 @@ public sealed class ResourcePolicyTests(NimbusServerFixture server) : IClassFixt
     }
 
     [Fact]
+    public async Task CreateTable_ResourcePolicy_IsAttached()
+    {
+        var result = await server.Boto3.RunAsync(BackupScripts.With("""
+            doc = json.dumps({"Version": "2012-10-17", "Statement": []})
+            make_table("policy-at-create", ResourcePolicy=doc)
+            arn = ddb.describe_table(TableName="policy-at-create")["Table"]["TableArn"]
+            got = ddb.get_resource_policy(ResourceArn=arn)
+            print(json.dumps({"same": got["Policy"] == doc, "revision": got["RevisionId"],
+                "bad": err(lambda: make_table("policy-bad-create", ResourcePolicy="not json")),
+                "notCreated": err(lambda: ddb.describe_table(TableName="policy-bad-create"))[0]}))
+            """));
+        Assert.True(result.GetProperty("same").GetBoolean());
+        Assert.Matches(@"^\d+$", result.GetProperty("revision").GetString()!);
+        Assert.StartsWith("""["ValidationException",400,""", Compact(result, "bad"), StringComparison.Ordinal);
+        Assert.Equal("ResourceNotFoundException", result.GetProperty("notCreated").GetString());
+    }
+
+    [Fact]
     public async Task ResourcePolicy_Errors()
     {
         var result = await server.Boto3.RunAsync(BackupScripts.With("""

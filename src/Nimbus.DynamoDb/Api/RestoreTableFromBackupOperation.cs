@@ -29,10 +29,6 @@ internal static class RestoreTableFromBackupOperation
             write = throughput.OptionalLong("WriteCapacityUnits") ?? throw Input.Missing("ProvisionedThroughputOverride.WriteCapacityUnits");
         }
         var table = await context.Api.Backups.RestoreAsync(context.Scope, new RestoreCommand(arn, target, input.OptionalString("BillingModeOverride"), read, write));
-        var json = context.Output;
-        json.WriteStartObject();
-        json.WritePropertyName("TableDescription");
-        TableDescriptionWriter.Write(json, table, "CREATING", context.Api.Tables.Statistics(table));
-        json.WriteEndObject();
+        TableRequests.WriteDescription(context, table, "CREATING", context.Api.Tables.Statistics(table));
     }
 }

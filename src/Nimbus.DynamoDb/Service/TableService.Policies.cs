@@ -20,6 +20,25 @@ internal sealed partial class TableService
 
     public async Task<string> PutResourcePolicyAsync(AwsScope scope, string arn, string document, string? expectedRevision)
     {
+        CheckPolicyDocument(document);
+        var table = ForPolicy(scope, arn);
+        var current = table.Policies.GetValueOrDefault(arn);
+        if (expectedRevision is not null)
+        {
+            CheckRevision(table, current, expectedRevision, putting: true);
+        }
+        if (current is not null && current.Document == document)
+        {
+            return current.RevisionId;
+        }
+        var policy = NewPolicy(document, current);
+        await SaveAsync(table with { Policies = WithPolicy(table, arn, policy) });
+        return policy.RevisionId;
+    }
+
+    /// <summary>A policy document must be a JSON object of at most 20 KB (PutResourcePolicy and CreateTable's ResourcePolicy).</summary>
+    public static void CheckPolicyDocument(string document)
+    {
         if (Encoding.UTF8.GetByteCount(document) > MaxPolicyBytes)
         {
             throw DynamoDbErrors.Validation($"Resource-based policy size exceeds the maximum allowed size of {MaxPolicyBytes} bytes.");
@@ -36,25 +55,17 @@ internal sealed partial class TableService
         {
             throw DynamoDbErrors.Validation("Invalid policy document: the policy must be a JSON object.");
         }
-        var table = ForPolicy(scope, arn);
-        var current = table.Policies.GetValueOrDefault(arn);
-        if (expectedRevision is not null)
-        {
-            CheckRevision(table, current, expectedRevision, putting: true);
-        }
-        if (current is not null && current.Document == document)
-        {
-            return current.RevisionId;
-        }
-        // Revisions are the time of the change in milliseconds (as AWS's look), kept strictly increasing.
+    }
+
+    /// <summary>A new revision of a policy: the time of the change in milliseconds (as AWS's look), kept strictly increasing.</summary>
+    private ResourcePolicy NewPolicy(string document, ResourcePolicy? current)
+    {
         var revision = _time.GetUtcNow().ToUnixTimeMilliseconds();
         if (current is not null && long.TryParse(current.RevisionId, CultureInfo.InvariantCulture, out var previous) && revision <= previous)
         {
             revision = previous + 1;
         }
-        var policy = new ResourcePolicy(document, revision.ToString(CultureInfo.InvariantCulture));
-        await SaveAsync(table with { Policies = WithPolicy(table, arn, policy) });
-        return policy.RevisionId;
+        return new ResourcePolicy(document, revision.ToString(CultureInfo.InvariantCulture));
     }
 
     public ResourcePolicy GetResourcePolicy(AwsScope scope, string arn) =>
