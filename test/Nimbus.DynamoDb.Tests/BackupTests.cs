@@ -153,6 +153,29 @@ public sealed class BackupTests(NimbusServerFixture server) : IClassFixture<Nimb
     }
 
     [Fact]
+    public async Task Restore_IndexOverrides_KeepOnlyTheNamedIndexes()
+    {
+        var result = await server.Boto3.RunAsync(BackupScripts.With("""
+            make_table("override-source")
+            ddb.put_item(TableName="override-source", Item={"pk": {"S": "a"}, "sk": {"N": "1"}, "g": {"S": "x"}, "l": {"S": "y"}, "v": {"S": "z"}})
+            arn = ddb.create_backup(TableName="override-source", BackupName="overrides")["BackupDetails"]["BackupArn"]
+            bare = ddb.restore_table_from_backup(TargetTableName="override-bare", BackupArn=arn, GlobalSecondaryIndexOverride=[], LocalSecondaryIndexOverride=[])["TableDescription"]
+            keys_only = ddb.restore_table_from_backup(TargetTableName="override-gsi", BackupArn=arn, LocalSecondaryIndexOverride=[], GlobalSecondaryIndexOverride=[
+                {"IndexName": "by-g", "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}], "Projection": {"ProjectionType": "KEYS_ONLY"}}])["TableDescription"]
+            found = ddb.query(TableName="override-gsi", IndexName="by-g", KeyConditionExpression="g = :g", ExpressionAttributeValues={":g": {"S": "x"}})["Items"]
+            print(json.dumps({"bareIndexes": [k for k in bare if k.endswith("SecondaryIndexes")], "bareAttributes": sorted(a["AttributeName"] for a in bare["AttributeDefinitions"]),
+                "gsi": [(i["IndexName"], i["Projection"]["ProjectionType"]) for i in keys_only["GlobalSecondaryIndexes"]], "lsi": "LocalSecondaryIndexes" in keys_only,
+                "found": [sorted(i.keys()) for i in found], "items": ddb.scan(TableName="override-bare")["Count"]}))
+            """));
+        Assert.Equal("[]", Compact(result, "bareIndexes"));
+        Assert.Equal("""["pk","sk"]""", Compact(result, "bareAttributes"));
+        Assert.Equal("""[["by-g","KEYS_ONLY"]]""", Compact(result, "gsi"));
+        Assert.False(result.GetProperty("lsi").GetBoolean());
+        Assert.Equal("""[["g","pk","sk"]]""", Compact(result, "found"));
+        Assert.Equal(1, result.GetProperty("items").GetInt32());
+    }
+
+    [Fact]
     public async Task Backup_Errors()
     {
         var result = await server.Boto3.RunAsync(BackupScripts.With("""
@@ -167,7 +190,9 @@ public sealed class BackupTests(NimbusServerFixture server) : IClassFixture<Nimb
                 "describeMissing": err(lambda: ddb.describe_backup(BackupArn=missing)),
                 "restoreMissing": err(lambda: ddb.restore_table_from_backup(TargetTableName="anything", BackupArn=missing)),
                 "restoreOverExisting": err(lambda: ddb.restore_table_from_backup(TargetTableName="err-taken", BackupArn=arn)),
-                "gsiOverride": err(lambda: ddb.restore_table_from_backup(TargetTableName="err-new", BackupArn=arn, GlobalSecondaryIndexOverride=[])),
+                "sseOverride": err(lambda: ddb.restore_table_from_backup(TargetTableName="err-new", BackupArn=arn, SSESpecificationOverride={"Enabled": True})),
+                "gsiMismatch": err(lambda: ddb.restore_table_from_backup(TargetTableName="err-new", BackupArn=arn, GlobalSecondaryIndexOverride=[
+                    {"IndexName": "by-g", "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}], "Projection": {"ProjectionType": "ALL"}}])),
                 "throughputOnDemand": err(lambda: ddb.restore_table_from_backup(TargetTableName="err-new", BackupArn=arn,
                     ProvisionedThroughputOverride={"ReadCapacityUnits": 1, "WriteCapacityUnits": 1})),
                 "limit": err(lambda: ddb.list_backups(Limit=101)),
@@ -182,7 +207,8 @@ public sealed class BackupTests(NimbusServerFixture server) : IClassFixture<Nimb
         Assert.StartsWith("""["BackupNotFoundException",400,"Backup not found: arn:aws:dynamodb:""", Compact(result, "describeMissing"), StringComparison.Ordinal);
         Assert.StartsWith("""["BackupNotFoundException",400,"Backup not found: arn:aws:dynamodb:""", Compact(result, "restoreMissing"), StringComparison.Ordinal);
         Assert.Equal("""["TableAlreadyExistsException",400,"Table already exists: err-taken"]""", Compact(result, "restoreOverExisting"));
-        Assert.StartsWith("""["ValidationException",400,"GlobalSecondaryIndexOverride is not supported by Nimbus""", Compact(result, "gsiOverride"), StringComparison.Ordinal);
+        Assert.StartsWith("""["ValidationException",400,"SSESpecificationOverride is not supported by Nimbus""", Compact(result, "sseOverride"), StringComparison.Ordinal);
+        Assert.Equal("""["ValidationException",400,"One or more parameter values were invalid: Index by-g does not match a global secondary index of the backup with the same key schema"]""", Compact(result, "gsiMismatch"));
         Assert.Equal("""["ValidationException",400,"One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST"]""", Compact(result, "throughputOnDemand"));
         Assert.Equal("""["ValidationException",400,"1 validation error detected: Value '101' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 100"]""", Compact(result, "limit"));
         Assert.Equal("ResourceNotFoundException", result.GetProperty("newTableAbsent")[0].GetString());

@@ -3,12 +3,12 @@ using Nimbus.DynamoDb.Service.Commands;
 namespace Nimbus.DynamoDb.Api;
 
 /// <summary>
-/// RestoreTableFromBackup. BillingModeOverride and ProvisionedThroughputOverride are applied; the index, SSE and
-/// on-demand throughput overrides are refused rather than ignored, so a caller never gets a table other than it asked for.
+/// RestoreTableFromBackup. BillingModeOverride, ProvisionedThroughputOverride and the index overrides are applied; the SSE
+/// and on-demand throughput overrides are refused rather than ignored, so a caller never gets a table other than it asked for.
 /// </summary>
 internal static class RestoreTableFromBackupOperation
 {
-    private static readonly string[] Unsupported = ["GlobalSecondaryIndexOverride", "LocalSecondaryIndexOverride", "SSESpecificationOverride", "OnDemandThroughputOverride"];
+    private static readonly string[] Unsupported = ["SSESpecificationOverride", "OnDemandThroughputOverride"];
 
     public static async Task HandleAsync(OperationContext context)
     {
@@ -28,7 +28,11 @@ internal static class RestoreTableFromBackupOperation
             read = throughput.OptionalLong("ReadCapacityUnits") ?? throw Input.Missing("ProvisionedThroughputOverride.ReadCapacityUnits");
             write = throughput.OptionalLong("WriteCapacityUnits") ?? throw Input.Missing("ProvisionedThroughputOverride.WriteCapacityUnits");
         }
-        var table = await context.Api.Backups.RestoreAsync(context.Scope, new RestoreCommand(arn, target, input.OptionalString("BillingModeOverride"), read, write));
+        var table = await context.Api.Backups.RestoreAsync(context.Scope, new RestoreCommand(arn, target, input.OptionalString("BillingModeOverride"), read, write,
+            Indexes(input, "GlobalSecondaryIndexOverride"), Indexes(input, "LocalSecondaryIndexOverride")));
         TableRequests.WriteDescription(context, table, "CREATING", context.Api.Tables.Statistics(table));
     }
+
+    private static List<IndexSpec>? Indexes(System.Text.Json.JsonElement input, string member) =>
+        input.Member(member) is null ? null : input.Array(member).Select(TableRequests.Index).ToList();
 }

@@ -23,7 +23,7 @@ internal sealed partial class BackupService
         var source = backup.Table;
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
         var arn = Arn.Build("dynamodb", scope, "table/" + command.TargetTableName);
-        var table = Billing(source, command) with
+        var table = Indexes(Billing(source, command), command) with
         {
             Id = 0,
             Name = command.TargetTableName,
@@ -55,6 +55,47 @@ internal sealed partial class BackupService
             _catalog.Set(restored);
             return restored;
         });
+    }
+
+    /// <summary>
+    /// The index overrides: AWS lets a restore leave out some or all of the backup's indexes ("the indexes provided should
+    /// match existing secondary indexes"), so each must name one of them with the same key schema; its projection and
+    /// throughput are the override's. Attribute definitions no key uses any more are dropped, as CreateTable requires.
+    /// </summary>
+    private static TableDefinition Indexes(TableDefinition table, RestoreCommand command)
+    {
+        if (command.GlobalIndexes is null && command.LocalIndexes is null)
+        {
+            return table;
+        }
+        var indexes = new List<IndexDefinition>();
+        foreach (var (specs, global) in new[] { (command.LocalIndexes, false), (command.GlobalIndexes, true) })
+        {
+            if (specs is null)
+            {
+                indexes.AddRange(table.Indexes.Where(i => i.IsGlobal == global));
+                continue;
+            }
+            foreach (var spec in specs)
+            {
+                var index = SchemaValidator.Index(spec, global, table.Key, table.AttributeDefinitions, table.BillingMode);
+                if (table.FindIndex(spec.Name) is not { } existing || existing.IsGlobal != global || existing.Key != index.Key)
+                {
+                    throw DynamoDbErrors.InvalidParameter($"Index {spec.Name} does not match a {(global ? "global" : "local")} secondary index of the backup with the same key schema");
+                }
+                if (indexes.Any(i => i.Name == spec.Name))
+                {
+                    throw DynamoDbErrors.InvalidParameter($"Duplicate index name: {spec.Name}");
+                }
+                indexes.Add(index);
+            }
+        }
+        var used = table.Key.Attributes.Concat(indexes.SelectMany(i => i.Key.Attributes)).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        return table with
+        {
+            Indexes = indexes,
+            AttributeDefinitions = table.AttributeDefinitions.Where(a => used.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The source's billing and throughput, or the overrides, checked as CreateTable checks them.</summary>
