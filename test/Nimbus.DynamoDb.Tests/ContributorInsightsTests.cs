@@ -51,6 +51,13 @@ public sealed class ContributorInsightsTests(NimbusServerFixture server) : IClas
     {
         var result = await server.Boto3.RunAsync(BackupScripts.With("""
             make_table("insights-errors")
+            def recreated_index_status():
+                ddb.update_contributor_insights(TableName="insights-errors", IndexName="by-g", ContributorInsightsAction="ENABLE")
+                ddb.update_table(TableName="insights-errors", GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "by-g"}}])
+                gone = err(lambda: ddb.describe_contributor_insights(TableName="insights-errors", IndexName="by-g"))[0]
+                ddb.update_table(TableName="insights-errors", AttributeDefinitions=[{"AttributeName": "g", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"}],
+                    GlobalSecondaryIndexUpdates=[{"Create": {"IndexName": "by-g", "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}], "Projection": {"ProjectionType": "ALL"}}}])
+                return [gone, ddb.describe_contributor_insights(TableName="insights-errors", IndexName="by-g")["ContributorInsightsStatus"]]
             print(json.dumps({
                 "missingTable": err(lambda: ddb.describe_contributor_insights(TableName="nope")),
                 "updateMissingTable": err(lambda: ddb.update_contributor_insights(TableName="nope", ContributorInsightsAction="ENABLE")),
@@ -58,6 +65,7 @@ public sealed class ContributorInsightsTests(NimbusServerFixture server) : IClas
                 "localIndex": err(lambda: ddb.update_contributor_insights(TableName="insights-errors", IndexName="by-l", ContributorInsightsAction="ENABLE")),
                 "badAction": err(lambda: ddb.update_contributor_insights(TableName="insights-errors", ContributorInsightsAction="START")),
                 "listMissing": err(lambda: ddb.list_contributor_insights(TableName="nope")),
+                "recreated": recreated_index_status(),
             }))
             """));
         Assert.Equal("""["ResourceNotFoundException",400,"Requested resource not found: Table: nope not found"]""", Compact(result, "missingTable"));
@@ -66,5 +74,6 @@ public sealed class ContributorInsightsTests(NimbusServerFixture server) : IClas
         Assert.Equal("""["ResourceNotFoundException",400,"Requested resource not found: Index: by-l not found"]""", Compact(result, "localIndex"));
         Assert.Equal("""["ValidationException",400,"1 validation error detected: Value 'START' at 'contributorInsightsAction' failed to satisfy constraint: Member must satisfy enum value set: [ENABLE, DISABLE]"]""", Compact(result, "badAction"));
         Assert.Equal("""["ResourceNotFoundException",400,"Requested resource not found: Table: nope not found"]""", Compact(result, "listMissing"));
+        Assert.Equal("""["ResourceNotFoundException","DISABLED"]""", Compact(result, "recreated"));
     }
 }
