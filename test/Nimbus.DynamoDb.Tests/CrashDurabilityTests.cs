@@ -16,6 +16,11 @@ public sealed class CrashDurabilityTests
         {
             await using (var server = await OutOfProcessServer.StartAsync(data, arguments: ["--dynamodb-durability", durability]))
             {
+                using (var http = new HttpClient())
+                {
+                    using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(server.EndpointUrl + "/_nimbus/health"));
+                    Assert.Equal(durability, health.RootElement.GetProperty("dynamodbDurability").GetString());
+                }
                 await server.Boto3.RunAsync("""
                     ddb = client("dynamodb")
                     ddb.create_table(TableName="durable", BillingMode="PAY_PER_REQUEST",
