@@ -32,11 +32,12 @@ internal sealed class DynamoTarget : IAsyncDisposable
     /// </summary>
     /// <param name="name">The name the results show.</param>
     /// <param name="serverDirectory">A build of Nimbus.Server to run (another commit's, for an A/B in one run); this bench's own by default.</param>
-    public static Task<DynamoTarget?> NimbusProcessAsync(string name = "nimbus", string? serverDirectory = null)
+    /// <param name="arguments">More command-line settings for the server.</param>
+    public static Task<DynamoTarget?> NimbusProcessAsync(string name = "nimbus", string? serverDirectory = null, string[]? arguments = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "nimbus-ddb-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var server = Path.Combine(serverDirectory ?? AppContext.BaseDirectory, "Nimbus.Server.dll");
-        return ProcessAsync(name, "dotnet", port => [server, "--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", data], data);
+        return ProcessAsync(name, "dotnet", port => [server, "--port", port.ToString(CultureInfo.InvariantCulture), "--data-dir", data, .. arguments ?? []], data);
     }
 
     /// <summary>Nimbus in this process (<c>--in-process</c>): its allocations show in KB/op, and a profiler sees client and server at once.</summary>

@@ -20,12 +20,13 @@ public static class DynamoDbServiceCollectionExtensions
     /// retention sweeper, the <see cref="ITableStreamSource"/> seam for event source mappings, and the handler on
     /// the edge. Needs <see cref="NimbusPaths"/>; uses <see cref="TimeProvider.System"/> unless another is registered.
     /// </summary>
-    public static IServiceCollection AddNimbusDynamoDb(this IServiceCollection services)
+    /// <param name="durability">When an item write is answered: after the fsync (default), or once it is in the WAL.</param>
+    public static IServiceCollection AddNimbusDynamoDb(this IServiceCollection services, WriteDurability durability = WriteDurability.Fsync)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.AddSingleton<SqliteDynamoStore>(provider =>
-            new SqliteDynamoStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("dynamodb"))));
+            new SqliteDynamoStore(new SqliteDatabase(provider.GetRequiredService<NimbusPaths>().Database("dynamodb")), durability));
         services.AddSingleton<IDynamoStore>(provider => provider.GetRequiredService<SqliteDynamoStore>());
         services.AddSingleton(provider =>
         {

@@ -42,6 +42,8 @@ internal sealed class HealthEndpoint
         json.WriteNumber("uptimeSeconds", Math.Round((_time.GetUtcNow() - _startedAt).TotalSeconds, 3));
         json.WriteString("isolation", _engine.IsolationLevel);
         json.WriteString("network", _engine.NetworkIsolation);
+        // When a DynamoDB write is answered: after its fsync, or once it is in the WAL (--dynamodb-durability).
+        json.WriteString("dynamodbDurability", _options.DynamoDbDurability.ToString().ToLowerInvariant());
         json.WriteStartArray("services");
         foreach (var service in _services)
         {

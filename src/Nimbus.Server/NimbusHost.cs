@@ -94,7 +94,7 @@ public sealed class NimbusHost : IAsyncDisposable
         services.AddSingleton(options.CognitoUserPools);
         services.AddNimbusApiGateway();
         services.AddNimbusEventBridge();
-        services.AddNimbusDynamoDb();
+        services.AddNimbusDynamoDb(options.DynamoDbDurability);
         var console = ConsoleOptionsFor(options);
         services.AddNimbusConsole(console);
         configureServices?.Invoke(services);

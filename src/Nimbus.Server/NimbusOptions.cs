@@ -45,6 +45,13 @@ public sealed record NimbusOptions
     /// </summary>
     public string? ConsoleToken { get; init; }
 
+    /// <summary>
+    /// When DynamoDB answers an item write (<c>--dynamodb-durability fsync|process</c>, <c>NIMBUS_DYNAMODB_DURABILITY</c>):
+    /// after the write is fsynced (the default), or once it is in SQLite's WAL — it survives <c>kill -9</c> either way,
+    /// a power loss only in the first.
+    /// </summary>
+    public Nimbus.Core.Storage.WriteDurability DynamoDbDurability { get; init; } = Nimbus.Core.Storage.WriteDurability.Fsync;
+
     /// <summary>WebSocket API limits (AWS's by default: 128 KB messages, 10 minutes idle, 2 hours per connection).</summary>
     public Nimbus.ApiGateway.WebSockets.WebSocketLimits WebSockets { get; init; } = new();
 

@@ -15,6 +15,7 @@ var configuration = new ConfigurationBuilder()
         ["--isolation"] = "ISOLATION",
         ["--scale-out-limit"] = "SCALE_OUT_LIMIT",
         ["--scale-out-period"] = "SCALE_OUT_PERIOD_SECONDS",
+        ["--dynamodb-durability"] = "DYNAMODB_DURABILITY",
     })
     .Build();
 
@@ -31,6 +32,8 @@ var options = new NimbusOptions
     // Lambda's scaling rate: new environments per function per period (1,000 every 10 s on AWS; 0 = no limit).
     ScaleOutLimit = configuration.GetValue("SCALE_OUT_LIMIT", 1000),
     ScaleOutPeriod = TimeSpan.FromSeconds(configuration.GetValue("SCALE_OUT_PERIOD_SECONDS", 10.0)),
+    // fsync | process: whether a DynamoDB write is answered after its fsync or once it is in the WAL (see WriteDurability).
+    DynamoDbDurability = Enum.Parse<Nimbus.Core.Storage.WriteDurability>(configuration["DYNAMODB_DURABILITY"] ?? "fsync", ignoreCase: true),
     RuntimeInterpreters = configuration.GetSection("RUNTIME").GetChildren()
         .Where(c => c.Value is not null)
         .ToDictionary(c => c.Key, c => c.Value!),

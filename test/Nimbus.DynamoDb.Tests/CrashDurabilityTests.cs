@@ -1,16 +1,26 @@
 namespace Nimbus.DynamoDb.Tests;
 
-/// <summary>Acknowledged writes survive <c>kill -9</c> of the server, indexes and stream records included.</summary>
+/// <summary>
+/// Acknowledged writes survive <c>kill -9</c> of the server, indexes and stream records included — whether writes are
+/// answered after their fsync (the default) or once they are in the WAL (<c>--dynamodb-durability process</c>).
+/// </summary>
 public sealed class CrashDurabilityTests
 {
-    [Fact]
-    public async Task AcknowledgedWrites_SurviveKill9()
+    [Theory]
+    [InlineData("fsync")]
+    [InlineData("process")]
+    public async Task AcknowledgedWrites_SurviveKill9(string durability)
     {
         var data = Path.Combine(Path.GetTempPath(), "nimbus-ddb-crash-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            await using (var server = await OutOfProcessServer.StartAsync(data))
+            await using (var server = await OutOfProcessServer.StartAsync(data, arguments: ["--dynamodb-durability", durability]))
             {
+                using (var http = new HttpClient())
+                {
+                    using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(server.EndpointUrl + "/_nimbus/health"));
+                    Assert.Equal(durability, health.RootElement.GetProperty("dynamodbDurability").GetString());
+                }
                 await server.Boto3.RunAsync("""
                     ddb = client("dynamodb")
                     ddb.create_table(TableName="durable", BillingMode="PAY_PER_REQUEST",

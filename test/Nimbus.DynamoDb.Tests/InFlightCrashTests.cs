@@ -9,7 +9,8 @@ namespace Nimbus.DynamoDb.Tests;
 /// <summary>
 /// <c>kill -9</c> while concurrent writes are in flight (the pipelined group commit has batches committed, being
 /// fsynced and being answered at that moment): every write that was answered is there after a restart, with its index
-/// entry, and the table's statistics match its items.
+/// entry, and the table's statistics match its items — also when writes are answered once they are in the WAL, before
+/// their fsync (<c>--dynamodb-durability process</c>): an answer must still never precede its commit.
 /// </summary>
 public sealed class InFlightCrashTests
 {
@@ -17,8 +18,10 @@ public sealed class InFlightCrashTests
     private const int Rounds = 3;
     private const int PerRound = 200;
 
-    [Fact]
-    public async Task AnsweredWrites_SurviveKill9_DuringConcurrentWrites()
+    [Theory]
+    [InlineData("fsync")]
+    [InlineData("process")]
+    public async Task AnsweredWrites_SurviveKill9_DuringConcurrentWrites(string durability)
     {
         var data = Path.Combine(Path.GetTempPath(), "nimbus-ddb-inflight-" + Guid.NewGuid().ToString("N")[..8]);
         var answered = new ConcurrentBag<(int Writer, int Sequence)>();
@@ -28,7 +31,7 @@ public sealed class InFlightCrashTests
             // catching an answer sent before its commit grows with each.
             for (var round = 0; round < Rounds; round++)
             {
-                await using var server = await OutOfProcessServer.StartAsync(data);
+                await using var server = await OutOfProcessServer.StartAsync(data, arguments: ["--dynamodb-durability", durability]);
                 using var client = Client(server.EndpointUrl);
                 if (round == 0)
                 {

@@ -7,7 +7,7 @@ namespace Nimbus.DynamoDb.Tests;
 /// The pipelined group commit (the DynamoDB store's writer): a batch is made durable either by the writer itself (nothing
 /// else waiting) or by the fsync thread (writes queued meanwhile). Writes issued from a write's continuation must complete
 /// — a continuation run on the writer thread would wait for itself — and every answered write must be in the database
-/// whichever thread synced it.
+/// whichever thread synced it — also when callers are answered before the fsync (<see cref="WriteDurability.Process"/>).
 /// </summary>
 public sealed class PipelinedGroupCommitTests : IDisposable
 {
@@ -22,10 +22,12 @@ public sealed class PipelinedGroupCommitTests : IDisposable
         _database.EnsureSchema("CREATE TABLE IF NOT EXISTS writes (id INTEGER PRIMARY KEY, caller INTEGER NOT NULL, n INTEGER NOT NULL);");
     }
 
-    [Fact]
-    public async Task AsynchronousWrites_ChainedFromContinuations_AllComplete()
+    [Theory]
+    [InlineData(WriteDurability.Fsync)]
+    [InlineData(WriteDurability.Process)]
+    public async Task AsynchronousWrites_ChainedFromContinuations_AllComplete(WriteDurability durability)
     {
-        using var commit = new SqliteGroupCommit(_database, "test-writer", pipelined: true);
+        using var commit = new SqliteGroupCommit(_database, "test-writer", pipelined: true, durability);
         // The TTL sweeper's shape: each write awaited, the next issued from its continuation (possibly the writer thread).
         for (var n = 0; n < 50; n++)
         {
@@ -34,12 +36,14 @@ public sealed class PipelinedGroupCommitTests : IDisposable
         Assert.Equal(50, await commit.RunAsync(Count));
     }
 
-    [Fact]
-    public async Task ConcurrentCallers_EveryAnsweredWriteIsInTheDatabaseAfterReopening_InEachCallersOrder()
+    [Theory]
+    [InlineData(WriteDurability.Fsync)]
+    [InlineData(WriteDurability.Process)]
+    public async Task ConcurrentCallers_EveryAnsweredWriteIsInTheDatabaseAfterReopening_InEachCallersOrder(WriteDurability durability)
     {
         const int callers = 16;
         const int writesEach = 40;
-        using (var commit = new SqliteGroupCommit(_database, "test-writer", pipelined: true))
+        using (var commit = new SqliteGroupCommit(_database, "test-writer", pipelined: true, durability))
         {
             // Closed-loop callers, as in the benchmark: batches are answered both by the writer (nothing else waiting) and
             // by the fsync thread (writes queued meanwhile), so both paths run here.
@@ -68,6 +72,14 @@ public sealed class PipelinedGroupCommitTests : IDisposable
             rows++;
         }
         Assert.Equal(callers * writesEach, rows);
+    }
+
+    [Fact]
+    public void AnsweringBeforeTheFsync_NeedsThePipelinedWriter()
+    {
+        // Without the fsync thread nothing would ever sync the WAL behind the answers.
+        var error = Assert.Throws<ArgumentException>(() => new SqliteGroupCommit(_database, "test-writer", pipelined: false, WriteDurability.Process));
+        Assert.Equal("durability", error.ParamName);
     }
 
     private static long Insert(SqliteCommandCache cache, int caller, int n)

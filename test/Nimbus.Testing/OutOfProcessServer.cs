@@ -23,12 +23,13 @@ public sealed class OutOfProcessServer : IAsyncDisposable
 
     public Boto3 Boto3 => new(EndpointUrl);
 
-    public static async Task<OutOfProcessServer> StartAsync(string dataDirectory, int? port = null)
+    /// <param name="arguments">More command-line settings for the server.</param>
+    public static async Task<OutOfProcessServer> StartAsync(string dataDirectory, int? port = null, IReadOnlyList<string>? arguments = null)
     {
         var chosen = port ?? FreePort();
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "Nimbus.Server.dll"), "--port", chosen.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDirectory];
-        arguments.ToList().ForEach(info.ArgumentList.Add);
+        string[] all = [Path.Combine(AppContext.BaseDirectory, "Nimbus.Server.dll"), "--port", chosen.ToString(CultureInfo.InvariantCulture), "--data-dir", dataDirectory, .. arguments ?? []];
+        all.ToList().ForEach(info.ArgumentList.Add);
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -83,6 +83,17 @@ public sealed partial class SqliteGroupCommit
         return true;
     }
 
+    /// <summary>
+    /// Pipelined, <see cref="WriteDurability.Process"/>: the committed batch is in the WAL (it survives <c>kill -9</c>), so
+    /// its callers are answered now, and the fsync thread syncs the WAL behind them while the writer goes on.
+    /// </summary>
+    private void AnswerThenSync(List<Work> batch)
+    {
+        Answer(batch.ToArray(), null);
+        // A failed background fsync leaves the answered writes where kill -9 cannot take them; the next fsync retries.
+        _syncer!.Enqueue(static _ => { });
+    }
+
     /// <summary>Pipelined: the committed batch's callers are answered by the fsync thread once the WAL is durable.</summary>
     private void HandOff(List<Work> batch)
     {

@@ -44,6 +44,9 @@ public sealed partial class SqliteGroupCommit : IDisposable
     /// <summary>The fsync thread of a pipelined group commit; null when each commit fsyncs itself.</summary>
     private readonly SqliteWalSyncer? _syncer;
 
+    /// <summary>Pipelined, <see cref="WriteDurability.Process"/>: callers are answered after the commit, the fsync follows.</summary>
+    private readonly bool _answerBeforeFsync;
+
     /// <summary>Pipelined: how many writes recently waited at once. Guarded by <see cref="_lock"/>.</summary>
     private readonly WriterConcurrency _concurrency = new();
 
@@ -54,9 +57,15 @@ public sealed partial class SqliteGroupCommit : IDisposable
     /// Overlap each batch's fsync with the next batch's SQL (<see cref="SqliteWalSyncer"/>), for a database whose writes
     /// all go through this object: callers are still answered only once their writes are durable.
     /// </param>
-    public SqliteGroupCommit(SqliteDatabase database, string name, bool pipelined = false)
+    /// <param name="durability">Pipelined only: whether callers wait for the fsync or only for the WAL write.</param>
+    public SqliteGroupCommit(SqliteDatabase database, string name, bool pipelined = false, WriteDurability durability = WriteDurability.Fsync)
     {
+        if (durability != WriteDurability.Fsync && !pipelined)
+        {
+            throw new ArgumentException("Only a pipelined group commit can answer before its fsync.", nameof(durability));
+        }
         _database = database;
+        _answerBeforeFsync = durability == WriteDurability.Process;
         _syncer = pipelined ? new SqliteWalSyncer(database, name, SyncerIdle) : null;
         _thread = new Thread(WriteLoop) { IsBackground = true, Name = name };
         _thread.Start();
@@ -194,7 +203,10 @@ public sealed partial class SqliteGroupCommit : IDisposable
             ran = RunEach(cache, batch, ran);
             if (_syncer is not null)
             {
-                ran = GatherWhileSyncing(cache, batch, ran);
+                if (!_answerBeforeFsync)
+                {
+                    ran = GatherWhileSyncing(cache, batch, ran);
+                }
                 gather = PipelinedGather();
             }
             var deadline = Stopwatch.GetTimestamp() + gather.WindowTicks;
@@ -216,6 +228,10 @@ public sealed partial class SqliteGroupCommit : IDisposable
                 {
                     work.Complete();
                 }
+            }
+            else if (_answerBeforeFsync)
+            {
+                AnswerThenSync(batch);
             }
             else if (!FinishAlone(batch))
             {

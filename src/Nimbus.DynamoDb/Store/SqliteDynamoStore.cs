@@ -35,12 +35,13 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
     private readonly SqliteReaderPool _readers;
     private readonly SqliteGroupCommit _writer;
 
-    public SqliteDynamoStore(SqliteDatabase database)
+    /// <param name="durability">When a write is answered: after the WAL's fsync (the default), or once it is in the WAL.</param>
+    public SqliteDynamoStore(SqliteDatabase database, WriteDurability durability = WriteDurability.Fsync)
     {
         ItemTableLayout.Upgrade(database);
         database.EnsureSchema(ItemTableLayout.Create + Schema);
         _readers = new SqliteReaderPool(database);
-        _writer = new SqliteGroupCommit(database, "dynamodb-writer", pipelined: true);
+        _writer = new SqliteGroupCommit(database, "dynamodb-writer", pipelined: true, durability);
     }
 
     public IReadOnlyList<TableDefinition> LoadTables()
