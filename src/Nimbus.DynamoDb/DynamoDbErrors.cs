@@ -19,6 +19,16 @@ internal static class DynamoDbErrors
 
     public static AwsServiceException TableNotFound(string table) => ResourceNotFound($"Requested resource not found: Table: {table} not found");
 
+    /// <summary>The backup and continuous-backup operations name a missing table differently from the others.</summary>
+    public static AwsServiceException TableNotFoundForBackup(string table) => new(Prefix + "TableNotFoundException", 400, $"Table not found: {table}");
+
+    public static AwsServiceException BackupNotFound(string arn) => new(Prefix + "BackupNotFoundException", 400, $"Backup not found: {arn}");
+
+    public static AwsServiceException TableAlreadyExists(string table) => new(Prefix + "TableAlreadyExistsException", 400, $"Table already exists: {table}");
+
+    public static AwsServiceException PolicyNotFound(string detail) =>
+        new(Prefix + "PolicyNotFoundException", 400, "Resource-based policy not found for the provided ResourceArn: " + detail);
+
     public static AwsServiceException ResourceInUse(string message) => new(Prefix + "ResourceInUseException", 400, message);
 
     public static AwsServiceException LimitExceeded(string message) => new(Prefix + "LimitExceededException", 400, message);

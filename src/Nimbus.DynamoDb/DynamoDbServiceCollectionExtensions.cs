@@ -40,6 +40,7 @@ public static class DynamoDbServiceCollectionExtensions
         services.AddSingleton<StorageMeter>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<StorageMeter>());
         services.AddSingleton<TableService>();
+        services.AddSingleton<BackupService>();
         services.AddSingleton<ItemService>();
         services.AddSingleton<ReadService>();
         services.AddSingleton<TransactionService>();

@@ -9,7 +9,10 @@ namespace Nimbus.DynamoDb.Tests;
 /// <summary>AWSSDK.DynamoDBv2: the low-level client, the Document model and the Object Persistence model.</summary>
 public sealed class DotNetSdkTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
-    private AmazonDynamoDBClient Client() => new(new BasicAWSCredentials("test", "test"),
+    private AmazonDynamoDBClient Client() => ClientFor(server);
+
+    /// <summary>A low-level client for a test server, without retries (an error must surface at once).</summary>
+    internal static AmazonDynamoDBClient ClientFor(NimbusServerFixture server) => new(new BasicAWSCredentials("test", "test"),
         new AmazonDynamoDBConfig { ServiceURL = server.EndpointUrl, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
 
     private static async Task CreateAsync(AmazonDynamoDBClient client, string name, bool range = true)

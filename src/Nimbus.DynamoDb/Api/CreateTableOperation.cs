@@ -28,6 +28,7 @@ internal static class CreateTableOperation
             Tags = input.Array("Tags").ToDictionary(t => t.RequiredString("Key"), t => t.OptionalString("Value") ?? "", StringComparer.Ordinal),
             DeletionProtectionEnabled = input.OptionalBool("DeletionProtectionEnabled") ?? false,
             TableClass = input.OptionalString("TableClass"),
+            ResourcePolicy = input.OptionalString("ResourcePolicy"),
         };
         var table = await context.Api.Tables.CreateTableAsync(context.Scope, command);
         TableRequests.WriteDescription(context, table, "CREATING", new Dictionary<string, Store.ItemStatistics>());

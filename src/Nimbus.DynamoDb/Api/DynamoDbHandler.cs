@@ -48,6 +48,19 @@ internal sealed class DynamoDbHandler : IAwsServiceHandler
         Table("ExecuteStatement", ExecuteStatementOperation.HandleAsync);
         Table("BatchExecuteStatement", BatchExecuteStatementOperation.HandleAsync);
         Table("ExecuteTransaction", ExecuteTransactionOperation.HandleAsync);
+        Table("DescribeContinuousBackups", DescribeContinuousBackupsOperation.HandleAsync);
+        Table("UpdateContinuousBackups", UpdateContinuousBackupsOperation.HandleAsync);
+        Table("CreateBackup", CreateBackupOperation.HandleAsync);
+        Table("DescribeBackup", DescribeBackupOperation.HandleAsync);
+        Table("ListBackups", ListBackupsOperation.HandleAsync);
+        Table("DeleteBackup", DeleteBackupOperation.HandleAsync);
+        Table("RestoreTableFromBackup", RestoreTableFromBackupOperation.HandleAsync);
+        Table("DescribeContributorInsights", DescribeContributorInsightsOperation.HandleAsync);
+        Table("UpdateContributorInsights", UpdateContributorInsightsOperation.HandleAsync);
+        Table("ListContributorInsights", ListContributorInsightsOperation.HandleAsync);
+        Table("PutResourcePolicy", PutResourcePolicyOperation.HandleAsync);
+        Table("GetResourcePolicy", GetResourcePolicyOperation.HandleAsync);
+        Table("DeleteResourcePolicy", DeleteResourcePolicyOperation.HandleAsync);
         foreach (var name in NotImplementedOperations.Names)
         {
             Table(name, _ => throw DynamoDbErrors.NotImplemented(name));

@@ -8,13 +8,10 @@ internal static class NotImplementedOperations
 {
     public static readonly string[] Names =
     [
-        "CreateBackup", "CreateGlobalTable", "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup",
-        "DescribeContinuousBackups", "DescribeContributorInsights", "DescribeExport", "DescribeGlobalTable",
-        "DescribeGlobalTableSettings", "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeTableReplicaAutoScaling",
-        "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination",
-        "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups", "ListContributorInsights", "ListExports",
-        "ListGlobalTables", "ListImports", "PutResourcePolicy", "RestoreTableFromBackup", "RestoreTableToPointInTime",
-        "UpdateContinuousBackups", "UpdateContributorInsights", "UpdateGlobalTable", "UpdateGlobalTableSettings",
-        "UpdateKinesisStreamingDestination", "UpdateTableReplicaAutoScaling",
+        "CreateGlobalTable", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings", "DescribeImport",
+        "DescribeKinesisStreamingDestination", "DescribeTableReplicaAutoScaling", "DisableKinesisStreamingDestination",
+        "EnableKinesisStreamingDestination", "ExportTableToPointInTime", "ImportTable", "ListExports",
+        "ListGlobalTables", "ListImports", "RestoreTableToPointInTime", "UpdateGlobalTable",
+        "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination", "UpdateTableReplicaAutoScaling",
     ];
 }

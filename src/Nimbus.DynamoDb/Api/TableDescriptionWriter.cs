@@ -47,6 +47,16 @@ internal static class TableDescriptionWriter
             json.WriteString("LatestStreamLabel", stream.Label);
             json.WriteString("LatestStreamArn", stream.Arn);
         }
+        if (table.Restore is { } restore)
+        {
+            // The table is complete when the restore returns; its response still says CREATING and in progress, as AWS's does.
+            json.WriteStartObject("RestoreSummary");
+            json.WriteString("SourceBackupArn", restore.SourceBackupArn);
+            json.WriteString("SourceTableArn", restore.SourceTableArn);
+            json.WriteNumber("RestoreDateTime", restore.RestoredAt);
+            json.WriteBoolean("RestoreInProgress", status == "CREATING");
+            json.WriteEndObject();
+        }
         json.WriteStartObject("TableClassSummary");
         json.WriteString("TableClass", table.TableClass);
         json.WriteEndObject();
@@ -71,6 +81,22 @@ internal static class TableDescriptionWriter
         json.WriteEndArray();
     }
 
+    public static void Projection(Utf8JsonWriter json, IndexDefinition index)
+    {
+        json.WriteStartObject("Projection");
+        json.WriteString("ProjectionType", index.ProjectionType);
+        if (index.NonKeyAttributes.Count > 0)
+        {
+            json.WriteStartArray("NonKeyAttributes");
+            foreach (var name in index.NonKeyAttributes)
+            {
+                json.WriteStringValue(name);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
     private static void Throughput(Utf8JsonWriter json, long read, long write)
     {
         json.WriteStartObject("ProvisionedThroughput");
@@ -93,18 +119,7 @@ internal static class TableDescriptionWriter
             json.WriteStartObject();
             json.WriteString("IndexName", index.Name);
             KeySchema(json, index.Key);
-            json.WriteStartObject("Projection");
-            json.WriteString("ProjectionType", index.ProjectionType);
-            if (index.NonKeyAttributes.Count > 0)
-            {
-                json.WriteStartArray("NonKeyAttributes");
-                foreach (var name in index.NonKeyAttributes)
-                {
-                    json.WriteStringValue(name);
-                }
-                json.WriteEndArray();
-            }
-            json.WriteEndObject();
+            Projection(json, index);
             if (index.IsGlobal)
             {
                 var isCreating = creating?.Contains(index.Name) == true;

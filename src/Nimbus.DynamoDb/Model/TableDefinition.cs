@@ -41,5 +41,37 @@ internal sealed record TableDefinition
 
     public string TableClass { get; init; } = "STANDARD";
 
+    /// <summary>Null while point-in-time recovery is disabled (the default, as on AWS).</summary>
+    public PointInTimeRecovery? PointInTimeRecovery { get; init; }
+
+    /// <summary>Contributor insights enabled on the table (key "") or a GSI (its name); absent means DISABLED.</summary>
+    /// <remarks>
+    /// The JSON source generator sets every init-only member, a missing one to null: a definition stored before this member
+    /// existed reads as null, which the getter turns into an empty map (see StoreUpgradeTests).
+    /// </remarks>
+    public IReadOnlyDictionary<string, ContributorInsightsSetting> ContributorInsights
+    {
+        get => _contributorInsights ?? NoInsights;
+        init => _contributorInsights = value;
+    }
+
+    /// <summary>Resource-based policies by the ARN they are attached to: the table's or its stream's (null-safe as above).</summary>
+    public IReadOnlyDictionary<string, ResourcePolicy> Policies
+    {
+        get => _policies ?? NoPolicies;
+        init => _policies = value;
+    }
+
+    /// <summary>Set on a table restored from a backup.</summary>
+    public RestoreSummary? Restore { get; init; }
+
+    private static readonly IReadOnlyDictionary<string, ContributorInsightsSetting> NoInsights = new Dictionary<string, ContributorInsightsSetting>();
+
+    private static readonly IReadOnlyDictionary<string, ResourcePolicy> NoPolicies = new Dictionary<string, ResourcePolicy>();
+
+    private readonly IReadOnlyDictionary<string, ContributorInsightsSetting>? _contributorInsights;
+
+    private readonly IReadOnlyDictionary<string, ResourcePolicy>? _policies;
+
     public IndexDefinition? FindIndex(string name) => Indexes.FirstOrDefault(i => i.Name == name);
 }

@@ -109,19 +109,20 @@ internal static class SchemaValidator
         };
     }
 
-    public static void TableName(string name)
+    /// <summary>A table (or backup) name: 3–255 characters of [a-zA-Z0-9_.-]; <paramref name="member"/> names it in the message.</summary>
+    public static void TableName(string name, string member = "tableName")
     {
         if (name.Length < 3)
         {
-            throw DynamoDbErrors.Validation($"1 validation error detected: Value '{name}' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3");
+            throw DynamoDbErrors.Validation($"1 validation error detected: Value '{name}' at '{member}' failed to satisfy constraint: Member must have length greater than or equal to 3");
         }
         if (name.Length > 255)
         {
-            throw DynamoDbErrors.Validation($"1 validation error detected: Value '{name}' at 'tableName' failed to satisfy constraint: Member must have length less than or equal to 255");
+            throw DynamoDbErrors.Validation($"1 validation error detected: Value '{name}' at '{member}' failed to satisfy constraint: Member must have length less than or equal to 255");
         }
         if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
         {
-            throw DynamoDbErrors.Validation($"1 validation error detected: Value '{name}' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+            throw DynamoDbErrors.Validation($"1 validation error detected: Value '{name}' at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
     }
 

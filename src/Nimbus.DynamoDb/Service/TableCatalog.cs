@@ -23,13 +23,14 @@ internal sealed class TableCatalog
     public TableDefinition? Find(AwsScope scope, string name) => _tables.GetValueOrDefault(KeyOf(scope.AccountId, scope.Region, name));
 
     /// <summary>A table by name or ARN (DynamoDB accepts either in TableName since 2024).</summary>
-    public TableDefinition Get(AwsScope scope, string nameOrArn)
-    {
-        var name = nameOrArn.StartsWith("arn:", StringComparison.Ordinal) && nameOrArn.IndexOf(":table/", StringComparison.Ordinal) is var at and > 0
+    public TableDefinition Get(AwsScope scope, string nameOrArn) =>
+        Find(scope, NameOf(nameOrArn)) ?? throw DynamoDbErrors.TableNotFound(NameOf(nameOrArn));
+
+    /// <summary>The table name in a TableName member, which may be the table's ARN.</summary>
+    public static string NameOf(string nameOrArn) =>
+        nameOrArn.StartsWith("arn:", StringComparison.Ordinal) && nameOrArn.IndexOf(":table/", StringComparison.Ordinal) is var at and > 0
             ? nameOrArn[(at + 7)..].Split('/')[0]
             : nameOrArn;
-        return Find(scope, name) ?? throw DynamoDbErrors.TableNotFound(name);
-    }
 
     public IEnumerable<TableDefinition> List(AwsScope scope) =>
         _tables.Values.Where(t => t.AccountId == scope.AccountId && t.Region == scope.Region).OrderBy(t => t.Name, StringComparer.Ordinal);

@@ -85,7 +85,14 @@ internal sealed partial class TableService
         {
             throw DynamoDbErrors.LimitExceeded($"Subscriber limit exceeded: The number of global indexes for table {table.Name} exceeds the limit of {MaxGlobalIndexes}.");
         }
-        updated = updated with { Indexes = indexes, AttributeDefinitions = attributes };
+        updated = updated with
+        {
+            Indexes = indexes,
+            AttributeDefinitions = attributes,
+            // A deleted GSI takes its contributor insights state with it (a new index of the same name starts DISABLED).
+            ContributorInsights = updated.ContributorInsights.Where(c => c.Key == "" || indexes.Any(i => i.IsGlobal && i.Name == c.Key))
+                .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
+        };
         var result = await SaveAsync(updated, writer =>
         {
             foreach (var name in command.DeleteIndexes)

@@ -76,6 +76,10 @@ internal sealed partial class TableService
             throw DynamoDbErrors.InvalidParameter("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         }
 
+        if (command.ResourcePolicy is { } document)
+        {
+            CheckPolicyDocument(document);
+        }
         var now = _time.GetUtcNow();
         var arn = Arn.Build("dynamodb", scope, "table/" + command.TableName);
         var table = new TableDefinition
@@ -96,6 +100,9 @@ internal sealed partial class TableService
             Tags = command.Tags,
             DeletionProtectionEnabled = command.DeletionProtectionEnabled,
             TableClass = command.TableClass ?? "STANDARD",
+            Policies = command.ResourcePolicy is { } policy
+                ? new Dictionary<string, ResourcePolicy> { [arn] = NewPolicy(policy, null) }
+                : new Dictionary<string, ResourcePolicy>(),
         };
         var id = await _store.WriteAsync(writer =>
         {

@@ -26,6 +26,14 @@ internal interface IDynamoStore
     /// <summary>The lowest and highest sequence numbers still held for a stream (0 when none).</summary>
     (long First, long Last) StreamRange(string streamArn);
 
+    BackupRecord? GetBackup(string arn);
+
+    /// <summary>The backups of an account and region, oldest first.</summary>
+    IReadOnlyList<BackupRecord> ListBackups(string accountId, string region);
+
+    /// <summary>A backup's items in key order (read from committed state: a backup never changes once written).</summary>
+    IEnumerable<StoredItem> BackupItems(string arn);
+
     int TrimStreams(long olderThanMs);
 
     int TrimTokens(long olderThanMs);

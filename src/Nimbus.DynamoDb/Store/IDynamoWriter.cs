@@ -37,6 +37,15 @@ internal interface IDynamoWriter
     /// <summary>Adds to the item count and size of a table (<paramref name="index"/> "") or one of its indexes.</summary>
     void AdjustStatistics(long tableId, string index, long items, long bytes);
 
+    /// <summary>The item count and size of a table as of this transaction.</summary>
+    ItemStatistics TableStatistics(long tableId);
+
+    /// <summary>Stores a backup and copies the table's items into it, in this transaction: a consistent snapshot.</summary>
+    void InsertBackup(Model.BackupRecord backup, string accountId, string region, long tableId);
+
+    /// <summary>Removes a backup and its items; false when there was none.</summary>
+    bool DeleteBackup(string arn);
+
     /// <summary>Adds to the size of one item collection (a partition key of a table with LSIs); returns its new size.</summary>
     long AdjustCollection(long tableId, byte[] hashKey, long bytes);
 }

@@ -26,6 +26,10 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
         CREATE TABLE IF NOT EXISTS ddb_stats (tid INTEGER NOT NULL, idx TEXT NOT NULL, items INTEGER NOT NULL, bytes INTEGER NOT NULL,
             PRIMARY KEY (tid, idx)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ddb_collections (tid INTEGER NOT NULL, hk BLOB NOT NULL, bytes INTEGER NOT NULL, PRIMARY KEY (tid, hk)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS ddb_backups (arn TEXT PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, created REAL NOT NULL,
+            definition TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS ddb_backup_items (arn TEXT NOT NULL, hk BLOB NOT NULL, rk BLOB NOT NULL, item BLOB NOT NULL,
+            PRIMARY KEY (arn, hk, rk)) WITHOUT ROWID;
         """;
 
     private readonly SqliteReaderPool _readers;

@@ -142,6 +142,34 @@ internal sealed class SqliteDynamoWriter(SqliteCommandCache cache) : IDynamoWrit
         Execute("DELETE FROM ddb_tables WHERE id = $c", tableId);
     }
 
+    public ItemStatistics TableStatistics(long tableId)
+    {
+        var command = cache.Get("SELECT items, bytes FROM ddb_stats WHERE tid = $t AND idx = ''", "$t");
+        command.Parameters[0].Value = tableId;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new ItemStatistics(reader.GetInt64(0), reader.GetInt64(1)) : default;
+    }
+
+    public void InsertBackup(BackupRecord backup, string accountId, string region, long tableId)
+    {
+        var insert = cache.Get("INSERT INTO ddb_backups (arn, account, region, created, definition) VALUES ($a, $o, $r, $c, $d)", "$a", "$o", "$r", "$c", "$d");
+        insert.Parameters[0].Value = backup.Arn;
+        insert.Parameters[1].Value = accountId;
+        insert.Parameters[2].Value = region;
+        insert.Parameters[3].Value = backup.CreatedAt;
+        insert.Parameters[4].Value = JsonSerializer.Serialize(backup, DynamoStoreJsonContext.Default.BackupRecord);
+        insert.ExecuteNonQuery();
+        // Copied row for row inside SQLite rather than read out and written back: one statement, no item decoded, and
+        // it sees exactly the state of this transaction, so no write can fall between the backup's items.
+        Execute("INSERT INTO ddb_backup_items (arn, hk, rk, item) SELECT $d, hk, rk, item FROM ddb_items WHERE tid = $c", tableId, backup.Arn);
+    }
+
+    public bool DeleteBackup(string arn)
+    {
+        Execute("DELETE FROM ddb_backup_items WHERE arn = $c", arn);
+        return Execute("DELETE FROM ddb_backups WHERE arn = $c", arn) > 0;
+    }
+
     public (string Fingerprint, long CreatedMs)? GetToken(string token)
     {
         var command = cache.Get("SELECT fingerprint, created FROM ddb_tokens WHERE token = $t", "$t");

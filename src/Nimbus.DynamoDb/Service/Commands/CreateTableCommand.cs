@@ -29,4 +29,7 @@ internal sealed record CreateTableCommand
     public bool DeletionProtectionEnabled { get; init; }
 
     public string? TableClass { get; init; }
+
+    /// <summary>A resource-based policy to attach to the new table (stored, not enforced).</summary>
+    public string? ResourcePolicy { get; init; }
 }
