@@ -5,19 +5,19 @@ using Nimbus.DynamoDb.Bench;
 // together, each in a process of its own, then driven with the same load in interleaved rounds (each round runs every
 // operation on every server, in a rotating order), so a change in the machine's load during the run falls on all
 // servers alike. Options: --seconds 3 --rounds 3 --concurrency 8
-// --only nimbus,nimbus-process,moto,dynalite --ops PutItem,GetItem,Query(10) --in-process
+// --only nimbus,nimbus-fsync,moto,dynalite --ops PutItem,GetItem,Query(10) --in-process
 // --baseline DIR (a Nimbus.Server build directory, e.g. of the previous commit: one more server, "baseline", in the same rounds)
 var seconds = Option("--seconds", 3);
 var rounds = Option("--rounds", 3);
 var concurrency = Option("--concurrency", 8);
-var only = (args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "nimbus,nimbus-process,moto,dynalite").Split(',');
+var only = (args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "nimbus,nimbus-fsync,moto,dynalite").Split(',');
 var operations = (args.SkipWhile(a => a != "--ops").Skip(1).FirstOrDefault() ?? string.Join(',', DynamoBenchmark.Operations)).Split(',');
 var baseline = args.SkipWhile(a => a != "--baseline").Skip(1).FirstOrDefault();
 var starts = new List<(string Name, Func<Task<DynamoTarget?>> Start)>
 {
     ("nimbus", async () => args.Contains("--in-process") ? await DynamoTarget.NimbusAsync() : await DynamoTarget.NimbusProcessAsync()),
-    // The same server answering writes once they are in the WAL (--dynamodb-durability process): what the fsync costs.
-    ("nimbus-process", () => DynamoTarget.NimbusProcessAsync("nimbus-process", arguments: ["--dynamodb-durability", "process"])),
+    // The same server answering writes only after their fsync (--dynamodb-durability fsync): what power-loss durability costs.
+    ("nimbus-fsync", () => DynamoTarget.NimbusProcessAsync("nimbus-fsync", arguments: ["--dynamodb-durability", "fsync"])),
     ("moto", () => DynamoTarget.ProcessAsync("moto", "moto_server", port => ["-p", port.ToString(CultureInfo.InvariantCulture)])),
     // Tables ACTIVE at once, as in Nimbus and moto; in-memory store (dynalite's default).
     ("dynalite", () => DynamoTarget.ProcessAsync("dynalite", "dynalite", port => ["--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "0"])),

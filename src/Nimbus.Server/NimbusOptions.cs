@@ -46,11 +46,12 @@ public sealed record NimbusOptions
     public string? ConsoleToken { get; init; }
 
     /// <summary>
-    /// When DynamoDB answers an item write (<c>--dynamodb-durability fsync|process</c>, <c>NIMBUS_DYNAMODB_DURABILITY</c>):
-    /// after the write is fsynced (the default), or once it is in SQLite's WAL — it survives <c>kill -9</c> either way,
-    /// a power loss only in the first.
+    /// When DynamoDB answers an item write (<c>--dynamodb-durability process|fsync</c>, <c>NIMBUS_DYNAMODB_DURABILITY</c>):
+    /// once the write is in SQLite's WAL, with the WAL fsynced right behind the answers (the default), or only after that
+    /// fsync. It survives <c>kill -9</c> either way — the promise the architecture makes for every acknowledged write —
+    /// and a power loss only with <c>fsync</c>, which on a VM costs a closed-loop caller the fsync's latency on every write.
     /// </summary>
-    public Nimbus.Core.Storage.WriteDurability DynamoDbDurability { get; init; } = Nimbus.Core.Storage.WriteDurability.Fsync;
+    public Nimbus.Core.Storage.WriteDurability DynamoDbDurability { get; init; } = Nimbus.Core.Storage.WriteDurability.Process;
 
     /// <summary>WebSocket API limits (AWS's by default: 128 KB messages, 10 minutes idle, 2 hours per connection).</summary>
     public Nimbus.ApiGateway.WebSockets.WebSocketLimits WebSockets { get; init; } = new();

@@ -35,8 +35,8 @@ try
         // Lambda's scaling rate: new environments per function per period (1,000 every 10 s on AWS; 0 = no limit).
         ScaleOutLimit = configuration.GetValue("SCALE_OUT_LIMIT", 1000),
         ScaleOutPeriod = TimeSpan.FromSeconds(configuration.GetValue("SCALE_OUT_PERIOD_SECONDS", 10.0)),
-        // fsync | process: whether a DynamoDB write is answered after its fsync or once it is in the WAL (see WriteDurability).
-        DynamoDbDurability = ChoiceOption.Parse(configuration["DYNAMODB_DURABILITY"], "--dynamodb-durability", Nimbus.Core.Storage.WriteDurability.Fsync),
+        // process | fsync: whether a DynamoDB write is answered once it is in the WAL or only after its fsync (see NimbusOptions).
+        DynamoDbDurability = ChoiceOption.Parse(configuration["DYNAMODB_DURABILITY"], "--dynamodb-durability", Nimbus.Core.Storage.WriteDurability.Process),
         RuntimeInterpreters = configuration.GetSection("RUNTIME").GetChildren()
             .Where(c => c.Value is not null)
             .ToDictionary(c => c.Key, c => c.Value!),

@@ -58,7 +58,7 @@ public sealed class RawHttpErrorTests(NimbusServerFixture server) : IClassFixtur
         Assert.False(string.IsNullOrEmpty(root.GetProperty("version").GetString()));
         Assert.True(root.GetProperty("uptimeSeconds").GetDouble() >= 0);
         Assert.False(string.IsNullOrEmpty(root.GetProperty("isolation").GetString()));
-        Assert.Equal("fsync", root.GetProperty("dynamodbDurability").GetString());
+        Assert.Equal("process", root.GetProperty("dynamodbDurability").GetString());
         var available = root.GetProperty("runtimes").GetProperty("available").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Contains("provided.al2023", available);
         Assert.Contains(available, r => r!.StartsWith("nodejs", StringComparison.Ordinal));

@@ -49,10 +49,10 @@ public sealed partial class SqliteGroupCommit
     }
 
     /// <summary>
-    /// Pipelined: once the disk is free, how many writes to wait for before committing — as many as have recently been
-    /// waiting at once (the callers of the batch just answered are on their way back) — and for how long at most. On a
-    /// VM an fsync costs a few hundred microseconds of CPU, not only of waiting, so a commit of all the waiting callers'
-    /// writes is worth a short wait; a lone caller never waits.
+    /// Pipelined, answering after the fsync: once the disk is free, how many writes to wait for before committing — as
+    /// many as have recently been waiting at once (the callers of the batch just answered are on their way back) — and
+    /// for how long at most. On a VM an fsync costs a few hundred microseconds of CPU, not only of waiting, so a commit
+    /// of all the waiting callers' writes is worth a short wait; a lone caller never waits.
     /// </summary>
     private Gather PipelinedGather()
     {

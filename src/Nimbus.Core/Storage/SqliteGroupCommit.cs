@@ -203,11 +203,15 @@ public sealed partial class SqliteGroupCommit : IDisposable
             ran = RunEach(cache, batch, ran);
             if (_syncer is not null)
             {
-                if (!_answerBeforeFsync)
+                if (_answerBeforeFsync)
+                {
+                    gather = NoGather;
+                }
+                else
                 {
                     ran = GatherWhileSyncing(cache, batch, ran);
+                    gather = PipelinedGather();
                 }
-                gather = PipelinedGather();
             }
             var deadline = Stopwatch.GetTimestamp() + gather.WindowTicks;
             while (batch.Count < gather.Target && batch.Count < MaxBatch && Stopwatch.GetTimestamp() is var now && now < deadline)
@@ -287,4 +291,12 @@ public sealed partial class SqliteGroupCommit : IDisposable
 
     /// <summary>How many writes the next batch waits for, and for how long at most (stopwatch ticks).</summary>
     private readonly record struct Gather(int Target, long WindowTicks);
+
+    /// <summary>
+    /// Commit what ran, waiting for nobody. Pipelined with <see cref="WriteDurability.Process"/>: a caller is answered
+    /// at the commit, so waiting for the callers still on their way would only delay it, and commits made while the
+    /// fsync thread works share its next fsync anyway. Measured in one run against gathering as many as recently waited
+    /// (bench/dynamodb --baseline, PutItem at 8 callers, 5 rounds): 8,181 against 7,377 writes/s at the same CPU per write.
+    /// </summary>
+    private static readonly Gather NoGather = new(1, 0);
 }

@@ -10,7 +10,8 @@ namespace Nimbus.Core.Storage;
 /// waits for the WAL to be copied into the database.
 /// </summary>
 /// <remarks>
-/// Why an answered write survives <c>kill -9</c> and power loss:
+/// Why an answered write survives <c>kill -9</c> and — answered after its fsync (<see cref="WriteDurability.Fsync"/>) —
+/// power loss:
 /// <list type="number">
 /// <item>The writer's COMMIT returns once SQLite has written (pwrite) every frame of the transaction, its commit frame
 /// included, into the <c>-wal</c> file; only then is the batch queued here (the queue's lock orders the two).</item>
