@@ -130,6 +130,7 @@ public sealed class QueryModelTests : IDisposable
             string expression;
             Dictionary<string, AttributeValue> values;
             string? index = null;
+            string parameters;
             if (random.Next(2) == 0)
             {
                 var h = "h" + random.Next(3);
@@ -137,6 +138,7 @@ public sealed class QueryModelTests : IDisposable
                 expression = "h = :h AND begins_with(s, :p)";
                 values = new() { [":h"] = AttributeValue.String(h), [":p"] = AttributeValue.String(prefix) };
                 expected = model.Keys.Where(k => k.H == h && k.S.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k.S).Order(utf8).ToList();
+                parameters = $":h={h} :p={prefix}";
             }
             else
             {
@@ -153,6 +155,7 @@ public sealed class QueryModelTests : IDisposable
                 values = new() { [":g"] = AttributeValue.String(g), [":a"] = Num(a), [":b"] = Num(b) };
                 index = "by-g";
                 expected = model.Where(m => m.Value.G == g && predicate(m.Value.N)).OrderBy(m => m.Value.N).Select(m => m.Key.S).ToList();
+                parameters = $":g={g} :a={a} :b={b}";
             }
             var condition = ExpressionParser.ParseCondition(expression, ExpressionKind.KeyConditionExpression, new ExpressionContext(null, values));
             var got = new List<string>();
@@ -168,7 +171,7 @@ public sealed class QueryModelTests : IDisposable
             {
                 expected.Reverse();
             }
-            Assert.True(expected.SequenceEqual(got), $"{expression} on {index ?? "the table"} with {string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"))}");
+            Assert.True(expected.SequenceEqual(got), $"{expression} on {index ?? "the table"} with {parameters}, forward: {forward}, limit: {limit}");
         }
     }
 
