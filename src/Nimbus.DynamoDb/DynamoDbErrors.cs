@@ -56,6 +56,18 @@ internal static class DynamoDbErrors
     public static AwsServiceException TrimmedDataAccess(string message) =>
         new("com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400, message);
 
+    /// <summary>
+    /// TransactItems outside 1–100. AWS quotes the list as its Java service prints it, each member as
+    /// <c>com.amazonaws.dynamodb.v20120810.TransactWriteItem@&lt;identity hash&gt;</c>; the hashes carry no data, so
+    /// Nimbus numbers the members instead.
+    /// </summary>
+    public static AwsServiceException TransactItemsLength(string memberType, int count)
+    {
+        var members = string.Join(", ", Enumerable.Range(1, count).Select(i => $"com.amazonaws.dynamodb.v20120810.{memberType}@{i:x}"));
+        var bound = count == 0 ? "greater than or equal to 1" : "less than or equal to 100";
+        return Validation($"1 validation error detected: Value '[{members}]' at 'transactItems' failed to satisfy constraint: Member must have length {bound}");
+    }
+
     public static AwsServiceException InvalidParameter(string message) => Validation("One or more parameter values were invalid: " + message);
 
     public static AwsServiceException ItemTooLarge() => Validation("Item size has exceeded the maximum allowed size");

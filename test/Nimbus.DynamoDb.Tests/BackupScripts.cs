@@ -1,17 +1,9 @@
 namespace Nimbus.DynamoDb.Tests;
 
-/// <summary>Python shared by the backup, PITR, contributor insights and policy tests: errors as [code, status, message].</summary>
+/// <summary>Python shared by the backup, PITR, contributor insights and policy tests: a table with both kinds of index.</summary>
 internal static class BackupScripts
 {
-    public const string Errors = """
-        # No client-side validation: the server must answer bad input itself.
-        ddb = boto3.client("dynamodb", endpoint_url=os.environ["NIMBUS_ENDPOINT"], config=Config(retries={"max_attempts": 1}, parameter_validation=False))
-        def err(call):
-            try:
-                call()
-            except botocore.exceptions.ClientError as e:
-                return [e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"], e.response["Error"]["Message"]]
-            return None
+    public const string Errors = DynamoScripts.Client + """
         def make_table(name, **extra):
             ddb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST",
                 AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"},

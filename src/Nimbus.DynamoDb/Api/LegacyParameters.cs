@@ -16,7 +16,7 @@ internal static class LegacyParameters
         var parts = new List<Condition>();
         foreach (var property in input.Object(parameter))
         {
-            parts.Add(One(property.Name, property.Value));
+            parts.Add(One(property.Name, property.Value, expected: parameter == "Expected"));
         }
         if (parts.Count == 0)
         {
@@ -31,17 +31,30 @@ internal static class LegacyParameters
         return parts.Aggregate((left, right) => or ? new OrCondition(left, right) : new AndCondition(left, right));
     }
 
-    private static Condition One(string attribute, JsonElement condition)
+    /// <summary>
+    /// One attribute's condition. Expected also takes the older Value/Exists form, and a Value in place of a
+    /// one-element AttributeValueList; its checks and messages are AWS's (as dynalite records them from the service).
+    /// </summary>
+    private static Condition One(string attribute, JsonElement condition, bool expected)
     {
         var path = new PathOperand(new DocumentPath([new PathElement(attribute, 0)]));
         var values = condition.Array("AttributeValueList").Select(v => (Operand)new ValueOperand(":legacy", AttributeValueReader.Read(v))).ToList();
+        var hasList = condition.Member("AttributeValueList") is not null;
+        var value = condition.Member("Value") is { } v ? AttributeValueReader.Read(v) : null;
         var op = condition.OptionalString("ComparisonOperator");
+        if (hasList && value is not null)
+        {
+            throw DynamoDbErrors.InvalidParameter($"Value and AttributeValueList cannot be used together for Attribute: {attribute}");
+        }
         if (op is null)
         {
-            // Expected's older form: Value and/or Exists.
-            var exists = condition.OptionalBool("Exists") ?? true;
-            var value = condition.Member("Value") is { } v ? AttributeValueReader.Read(v) : null;
-            if (!exists)
+            if (hasList)
+            {
+                throw DynamoDbErrors.InvalidParameter($"AttributeValueList can only be used with a ComparisonOperator for Attribute: {attribute}");
+            }
+            // Expected's older form: Value and/or Exists (absent Exists means true, but AWS names it "null").
+            var existsFlag = condition.OptionalBool("Exists");
+            if (existsFlag == false)
             {
                 if (value is not null)
                 {
@@ -51,18 +64,33 @@ internal static class LegacyParameters
             }
             if (value is null)
             {
-                throw DynamoDbErrors.InvalidParameter($"Value must be provided when Exists is true for Attribute: {attribute}");
+                throw DynamoDbErrors.InvalidParameter($"Value must be provided when Exists is {(existsFlag is null ? "null" : "true")} for Attribute: {attribute}");
             }
             return new Comparison(path, TokenKind.Equal, new ValueOperand(":legacy", value));
         }
-        var expected = op switch
+        if (expected)
+        {
+            if (condition.Member("Exists") is not null)
+            {
+                throw DynamoDbErrors.InvalidParameter($"Exists and ComparisonOperator cannot be used together for Attribute: {attribute}");
+            }
+            if (op is not ("NULL" or "NOT_NULL") && !hasList && value is null)
+            {
+                throw DynamoDbErrors.InvalidParameter($"Value or AttributeValueList must be used with ComparisonOperator: {op} for Attribute: {attribute}");
+            }
+            if (value is not null)
+            {
+                values = [new ValueOperand(":legacy", value)];
+            }
+        }
+        var arguments = op switch
         {
             "NULL" or "NOT_NULL" => 0,
             "BETWEEN" => 2,
             "IN" => -1,
             _ => 1,
         };
-        if ((expected >= 0 && values.Count != expected) || (expected < 0 && values.Count == 0))
+        if ((arguments >= 0 && values.Count != arguments) || (arguments < 0 && values.Count == 0))
         {
             throw DynamoDbErrors.InvalidParameter($"Invalid number of argument(s) for the {op} ComparisonOperator");
         }

@@ -16,7 +16,7 @@ internal sealed partial class TransactionService
     {
         if (gets.Count is 0 or > MaxTransactItems)
         {
-            throw DynamoDbErrors.Validation($"1 validation error detected at 'transactItems' failed to satisfy constraint: Member must have length {(gets.Count == 0 ? "greater than or equal to 1" : "less than or equal to 100")}.");
+            throw DynamoDbErrors.TransactItemsLength("TransactGetItem", gets.Count);
         }
         var prepared = gets.Select(g =>
         {

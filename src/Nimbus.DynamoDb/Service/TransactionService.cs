@@ -40,7 +40,7 @@ internal sealed partial class TransactionService
     {
         if (requests.Count is 0 or > MaxTransactItems)
         {
-            throw DynamoDbErrors.Validation($"1 validation error detected at 'transactItems' failed to satisfy constraint: Member must have length {(requests.Count == 0 ? "greater than or equal to 1" : "less than or equal to 100")}.");
+            throw DynamoDbErrors.TransactItemsLength("TransactWriteItem", requests.Count);
         }
         var prepared = requests.Select(r => Prepare(scope, r)).ToList();
         if (prepared.GroupBy(p => (p.Table.Id, Convert.ToBase64String(p.Key.Hash), Convert.ToBase64String(p.Key.Range))).Any(g => g.Count() > 1))
