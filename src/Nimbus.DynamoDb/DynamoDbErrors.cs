@@ -57,15 +57,16 @@ internal static class DynamoDbErrors
         new("com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400, message);
 
     /// <summary>
-    /// TransactItems outside 1–100. AWS quotes the list as its Java service prints it, each member as
+    /// A request list outside 1–<paramref name="max"/> (TransactItems, PartiQL's Statements and TransactStatements). AWS
+    /// quotes the list as its Java service prints it, each member as
     /// <c>com.amazonaws.dynamodb.v20120810.TransactWriteItem@&lt;identity hash&gt;</c>; the hashes carry no data, so
     /// Nimbus numbers the members instead.
     /// </summary>
-    public static AwsServiceException TransactItemsLength(string memberType, int count)
+    public static AwsServiceException ListLength(string member, string memberType, int count, int max)
     {
         var members = string.Join(", ", Enumerable.Range(1, count).Select(i => $"com.amazonaws.dynamodb.v20120810.{memberType}@{i:x}"));
-        var bound = count == 0 ? "greater than or equal to 1" : "less than or equal to 100";
-        return Validation($"1 validation error detected: Value '[{members}]' at 'transactItems' failed to satisfy constraint: Member must have length {bound}");
+        var bound = count == 0 ? "greater than or equal to 1" : $"less than or equal to {max}";
+        return Validation($"1 validation error detected: Value '[{members}]' at '{member}' failed to satisfy constraint: Member must have length {bound}");
     }
 
     public static AwsServiceException InvalidParameter(string message) => Validation("One or more parameter values were invalid: " + message);

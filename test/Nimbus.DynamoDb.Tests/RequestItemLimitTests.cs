@@ -2,13 +2,16 @@ using static Nimbus.DynamoDb.Tests.DynamoScripts;
 
 namespace Nimbus.DynamoDb.Tests;
 
-/// <summary>BatchGetItem, TransactGetItems and TransactWriteItems take at most 100 items; 100 work, 101 are refused with AWS's messages.</summary>
+/// <summary>
+/// BatchGetItem, TransactGetItems and TransactWriteItems take at most 100 items, PartiQL's BatchExecuteStatement 25 and
+/// ExecuteTransaction 100 statements; the limit works, one more is refused with AWS's messages.
+/// </summary>
 public sealed class RequestItemLimitTests(NimbusServerFixture server) : IClassFixture<NimbusServerFixture>
 {
     /// <summary>AWS quotes the request's list as its Java service prints it; the identity hashes after '@' vary.</summary>
-    private static string TransactItemsTooMany(string member) =>
-        $@"^1 validation error detected: Value '\[(com\.amazonaws\.dynamodb\.v20120810\.{member}@[0-9a-f]+, ){{100}}com\.amazonaws\.dynamodb\.v20120810\.{member}@[0-9a-f]+\]' " +
-        "at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100$";
+    private static string TooMany(string memberType, string member = "transactItems", int max = 100) =>
+        $@"^1 validation error detected: Value '\[(com\.amazonaws\.dynamodb\.v20120810\.{memberType}@[0-9a-f]+, ){{{max}}}com\.amazonaws\.dynamodb\.v20120810\.{memberType}@[0-9a-f]+\]' " +
+        $"at '{member}' failed to satisfy constraint: Member must have length less than or equal to {max}$";
 
     [Fact]
     public async Task HundredItems_Work_AndAHundredAndOneAreRefused()
@@ -38,14 +41,42 @@ public sealed class RequestItemLimitTests(NimbusServerFixture server) : IClassFi
         Assert.Equal(100, result.GetProperty("batch100").GetInt32());
         var (code, status, message) = Error(result.GetProperty("write101"));
         Assert.Equal(("ValidationException", 400), (code, status));
-        Assert.Matches(TransactItemsTooMany("TransactWriteItem"), message);
+        Assert.Matches(TooMany("TransactWriteItem"), message);
         Assert.Equal(100, result.GetProperty("written").GetInt32());
         Assert.Equal(("ValidationException", 400, "1 validation error detected: Value '[]' at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1"),
             Error(result.GetProperty("writeNone")));
         (code, status, message) = Error(result.GetProperty("get101"));
         Assert.Equal(("ValidationException", 400), (code, status));
-        Assert.Matches(TransactItemsTooMany("TransactGetItem"), message);
+        Assert.Matches(TooMany("TransactGetItem"), message);
         Assert.Equal(("ValidationException", 400, "Too many items requested for the BatchGetItem call"), Error(result.GetProperty("batch101")));
         Assert.Equal(("ValidationException", 400, "Too many items requested for the BatchGetItem call"), Error(result.GetProperty("batch101Tables")));
+    }
+
+    [Fact]
+    public async Task PartiQl_TakesTwentyFiveBatchStatementsAndAHundredTransactionStatements_AndRefusesOneMore()
+    {
+        var result = await server.Boto3.RunAsync(DynamoScripts.With("""
+            make("limq", ("pk", "S"))
+            insert = lambda i: {"Statement": "INSERT INTO limq VALUE {'pk': ?}", "Parameters": [{"S": str(i)}]}
+            batch25 = ddb.batch_execute_statement(Statements=[insert(i) for i in range(25)])["Responses"]
+            ddb.execute_transaction(TransactStatements=[insert(i) for i in range(100, 200)])
+            print(json.dumps({
+                "batch25": sum(1 for r in batch25 if "Error" not in r),
+                "batch26": err(lambda: ddb.batch_execute_statement(Statements=[insert(i) for i in range(300, 326)])),
+                "transaction101": err(lambda: ddb.execute_transaction(TransactStatements=[insert(i) for i in range(400, 501)])),
+                "transactionNone": err(lambda: ddb.execute_transaction(TransactStatements=[])),
+                "written": ddb.scan(TableName="limq", Select="COUNT")["Count"],
+            }))
+            """));
+        Assert.Equal(25, result.GetProperty("batch25").GetInt32());
+        var (code, status, message) = Error(result.GetProperty("batch26"));
+        Assert.Equal(("ValidationException", 400), (code, status));
+        Assert.Matches(TooMany("BatchStatementRequest", "statements", 25), message);
+        (code, status, message) = Error(result.GetProperty("transaction101"));
+        Assert.Equal(("ValidationException", 400), (code, status));
+        Assert.Matches(TooMany("ParameterizedStatement", "transactStatements"), message);
+        Assert.Equal(("ValidationException", 400, "1 validation error detected: Value '[]' at 'transactStatements' failed to satisfy constraint: Member must have length greater than or equal to 1"),
+            Error(result.GetProperty("transactionNone")));
+        Assert.Equal(125, result.GetProperty("written").GetInt32());
     }
 }

@@ -20,7 +20,7 @@ internal sealed partial class PartiQlService
     {
         if (requests.Count is 0 or > MaxBatchStatements)
         {
-            throw DynamoDbErrors.Validation($"1 validation error detected: Value at 'statements' failed to satisfy constraint: Member must have length {(requests.Count == 0 ? "greater than or equal to 1" : "less than or equal to 25")}");
+            throw DynamoDbErrors.ListLength("statements", "BatchStatementRequest", requests.Count, MaxBatchStatements);
         }
         var statements = ParseAll(requests);
         var responses = new List<BatchStatementResponse>(statements.Count);
@@ -72,7 +72,7 @@ internal sealed partial class PartiQlService
     {
         if (requests.Count is 0 or > MaxTransactionStatements)
         {
-            throw DynamoDbErrors.Validation($"1 validation error detected: Value at 'transactStatements' failed to satisfy constraint: Member must have length {(requests.Count == 0 ? "greater than or equal to 1" : "less than or equal to 100")}");
+            throw DynamoDbErrors.ListLength("transactStatements", "ParameterizedStatement", requests.Count, MaxTransactionStatements);
         }
         var statements = ParseAll(requests);
         if (statements[0].Kind == PartiQlKind.Select)

@@ -16,7 +16,7 @@ internal sealed partial class TransactionService
     {
         if (gets.Count is 0 or > MaxTransactItems)
         {
-            throw DynamoDbErrors.TransactItemsLength("TransactGetItem", gets.Count);
+            throw DynamoDbErrors.ListLength("transactItems", "TransactGetItem", gets.Count, MaxTransactItems);
         }
         var prepared = gets.Select(g =>
         {

@@ -40,7 +40,7 @@ internal sealed partial class TransactionService
     {
         if (requests.Count is 0 or > MaxTransactItems)
         {
-            throw DynamoDbErrors.TransactItemsLength("TransactWriteItem", requests.Count);
+            throw DynamoDbErrors.ListLength("transactItems", "TransactWriteItem", requests.Count, MaxTransactItems);
         }
         var prepared = requests.Select(r => Prepare(scope, r)).ToList();
         if (prepared.GroupBy(p => (p.Table.Id, Convert.ToBase64String(p.Key.Hash), Convert.ToBase64String(p.Key.Range))).Any(g => g.Count() > 1))
