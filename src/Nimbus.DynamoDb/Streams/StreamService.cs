@@ -117,7 +117,9 @@ internal sealed class StreamService : ITableStreamSource
         var (_, stream) = Find(parts[0]);
         var records = _store.ReadStream(stream.Arn, after, limit ?? MaxRecordsPerCall);
         var position = records.Count > 0 ? records[^1].Sequence : after;
-        var exhausted = !stream.Enabled && records.Count == 0;
+        // A disabled stream's shard is closed: the page that reaches its last record already carries no next iterator,
+        // as AWS's does (readers stop without one more empty call).
+        var exhausted = !stream.Enabled && position >= _store.StreamRange(stream.Arn).Last;
         return (records, exhausted ? null : Iterator(stream.Arn, position));
     }
 
