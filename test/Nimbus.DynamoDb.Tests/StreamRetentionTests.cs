@@ -22,7 +22,7 @@ public sealed class StreamRetentionTests(FakeClockServerFixture server) : IClass
                 call()
             except botocore.exceptions.ClientError as e:
                 return [e.response["Error"]["Code"], e.response["Error"]["Message"]]
-            return None
+            return ["no error"]
         def put(key):
             ddb.put_item(TableName="kept", Item={"id": {"S": key}})
 
