@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Nimbus.Core.Streams;
 using Nimbus.DynamoDb.Service;
@@ -59,6 +60,74 @@ public sealed class StreamsTests(NimbusServerFixture server) : IClassFixture<Nim
     }
 
     [Fact]
+    public async Task UpdateTable_StreamOffAndOn_ClosesTheOldShardAndStartsANewStream()
+    {
+        var result = await server.Boto3.RunAsync("""
+            ddb = client("dynamodb")
+            streams = client("dynamodbstreams")
+            def err(call):
+                try:
+                    call()
+                except botocore.exceptions.ClientError as e:
+                    return [e.response["Error"]["Code"], e.response["Error"]["Message"]]
+                return ["no error"]
+            def stream(enabled, view=None):
+                return lambda: ddb.update_table(TableName="toggle", StreamSpecification=dict(StreamEnabled=enabled, **({"StreamViewType": view} if view else {})))
+            def read_all(arn):
+                shard = streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["ShardId"]
+                page = streams.get_records(ShardIterator=streams.get_shard_iterator(StreamArn=arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON")["ShardIterator"])
+                return {"keys": [r["dynamodb"]["Keys"]["id"]["S"] for r in page["Records"]], "seqs": [r["dynamodb"]["SequenceNumber"] for r in page["Records"]],
+                    "next": "NextShardIterator" in page}
+            ddb.create_table(TableName="toggle", BillingMode="PAY_PER_REQUEST", AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}], StreamSpecification={"StreamEnabled": True, "StreamViewType": "KEYS_ONLY"})
+            first = ddb.describe_table(TableName="toggle")["Table"]["LatestStreamArn"]
+            ddb.put_item(TableName="toggle", Item={"id": {"S": "before"}})
+            enableTwice = err(stream(True, "KEYS_ONLY"))
+            stream(False)()
+            off = ddb.describe_table(TableName="toggle")["Table"]
+            ddb.put_item(TableName="toggle", Item={"id": {"S": "while-off"}})
+            disableTwice = err(stream(False))
+            closed = streams.describe_stream(StreamArn=first)["StreamDescription"]
+            oldRead = read_all(first)
+            listedOff = [s["StreamArn"] for s in streams.list_streams(TableName="toggle")["Streams"]]
+            stream(True, "NEW_IMAGE")()
+            on = ddb.describe_table(TableName="toggle")["Table"]
+            ddb.put_item(TableName="toggle", Item={"id": {"S": "after"}})
+            second = on["LatestStreamArn"]
+            opened = streams.describe_stream(StreamArn=second)["StreamDescription"]
+            print(json.dumps({"first": first, "second": second, "enableTwice": enableTwice, "disableTwice": disableTwice,
+                "offHasSpec": "StreamSpecification" in off, "offLatest": off.get("LatestStreamArn"), "onSpec": on.get("StreamSpecification"),
+                "closedStatus": closed["StreamStatus"], "closedRange": closed["Shards"][0]["SequenceNumberRange"], "oldRead": oldRead, "listedOff": listedOff,
+                "openedStatus": opened["StreamStatus"], "openedRange": opened["Shards"][0]["SequenceNumberRange"], "newRead": read_all(second)}))
+            """);
+        Assert.Equal(["ValidationException", "Table already has an enabled stream: TableName: toggle"], Strings(result.GetProperty("enableTwice")));
+        Assert.Equal(["ValidationException", "Table has no stream to disable: TableName: toggle"], Strings(result.GetProperty("disableTwice")));
+        var first = result.GetProperty("first").GetString();
+
+        // Disabled: DescribeTable drops StreamSpecification but still names the (now disabled) latest stream, as AWS does.
+        Assert.False(result.GetProperty("offHasSpec").GetBoolean());
+        Assert.Equal(first, result.GetProperty("offLatest").GetString());
+        Assert.Equal([first!], Strings(result.GetProperty("listedOff")));
+
+        // The old stream stays readable, its one shard closed at its last record; the write made while disabled is nowhere.
+        Assert.Equal("DISABLED", result.GetProperty("closedStatus").GetString());
+        var oldRead = result.GetProperty("oldRead");
+        Assert.Equal(["before"], Strings(oldRead.GetProperty("keys")));
+        Assert.Equal(oldRead.GetProperty("seqs")[0].GetString(), result.GetProperty("closedRange").GetProperty("EndingSequenceNumber").GetString());
+        Assert.False(oldRead.GetProperty("next").GetBoolean());
+
+        // Enabled again: a new stream with the new view type, open, holding only what was written after it began.
+        var second = result.GetProperty("second").GetString();
+        Assert.NotEqual(first, second);
+        Assert.True(result.GetProperty("onSpec").GetProperty("StreamEnabled").GetBoolean());
+        Assert.Equal("NEW_IMAGE", result.GetProperty("onSpec").GetProperty("StreamViewType").GetString());
+        Assert.Equal("ENABLED", result.GetProperty("openedStatus").GetString());
+        Assert.False(result.GetProperty("openedRange").TryGetProperty("EndingSequenceNumber", out _));
+        Assert.Equal(["after"], Strings(result.GetProperty("newRead").GetProperty("keys")));
+        Assert.True(result.GetProperty("newRead").GetProperty("next").GetBoolean());
+    }
+
+    [Fact]
     public async Task TimeToLive_DeletesExpiredItemsAsTheServicePrincipal()
     {
         var result = await server.Boto3.RunAsync("""
@@ -94,4 +163,6 @@ public sealed class StreamsTests(NimbusServerFixture server) : IClassFixture<Nim
         Assert.Contains("\"userIdentity\":{\"PrincipalId\":\"dynamodb.amazonaws.com\",\"Type\":\"Service\"}", records[^1].Json);
         Assert.Contains("\"eventName\":\"REMOVE\"", records[^1].Json);
     }
+
+    private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nimbus.Server;
 
@@ -5,9 +6,10 @@ namespace Nimbus.Testing;
 
 /// <summary>
 /// A real Nimbus server in this process, on 127.0.0.1 with a free port and its own data directory, shared by the
-/// tests of one class. Clients (AWS CLI, boto3, aws-lambda-ric) talk to it over HTTP exactly as users do.
+/// tests of one class. Clients (AWS CLI, boto3, aws-lambda-ric) talk to it over HTTP exactly as users do. A derived
+/// fixture may replace services (a fake clock) through <see cref="ConfigureServices"/>.
 /// </summary>
-public sealed class NimbusServerFixture : IAsyncLifetime
+public class NimbusServerFixture : IAsyncLifetime
 {
     private NimbusHost? _host;
 
@@ -52,10 +54,15 @@ public sealed class NimbusServerFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Runs after every module is registered, so a registration made here wins.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     private Task<NimbusHost> StartAsync() => NimbusHost.StartAsync(new NimbusOptions
     {
         Port = 0,
         DataDirectory = DataDirectory,
         EnvironmentIdleTimeout = TimeSpan.FromMinutes(5),
-    }, logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }, logging => logging.SetMinimumLevel(LogLevel.Warning), ConfigureServices);
 }

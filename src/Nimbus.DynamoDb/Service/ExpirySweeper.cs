@@ -76,7 +76,7 @@ internal sealed partial class ExpirySweeper : BackgroundService
         }
         var cutoff = now.ToUnixTimeMilliseconds();
         _store.TrimStreams(cutoff - (long)StreamRetention.TotalMilliseconds);
-        _store.TrimTokens(cutoff - (long)TimeSpan.FromMinutes(10).TotalMilliseconds);
+        _store.TrimTokens(cutoff - (long)TransactionService.TokenLifetime.TotalMilliseconds);
         if (deleted > 0)
         {
             LogExpired(_logger, deleted);

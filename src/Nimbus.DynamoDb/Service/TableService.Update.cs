@@ -144,7 +144,8 @@ internal sealed partial class TableService
         }
         if (!current)
         {
-            throw DynamoDbErrors.Validation($"Table already has no enabled stream: TableName: {table.Name}");
+            // AWS's wording, as real DynamoDB answers it (aws-controllers-k8s/community#2782).
+            throw DynamoDbErrors.Validation($"Table has no stream to disable: TableName: {table.Name}");
         }
         return table.Stream! with { Enabled = false };
     }

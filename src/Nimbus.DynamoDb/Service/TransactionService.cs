@@ -15,7 +15,8 @@ namespace Nimbus.DynamoDb.Service;
 internal sealed partial class TransactionService
 {
     public const int MaxTransactItems = 100;
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(10);
+    /// <summary>How long a ClientRequestToken is remembered (AWS: "valid for 10 minutes after the first request that uses it").</summary>
+    internal static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(10);
 
     private readonly Store.IDynamoStore _store;
     private readonly TableCatalog _catalog;

@@ -26,6 +26,9 @@ internal interface IDynamoStore
     /// <summary>The lowest and highest sequence numbers still held for a stream (0 when none).</summary>
     (long First, long Last) StreamRange(string streamArn);
 
+    /// <summary>The highest sequence number trimmed from a stream by retention (0 when none has been).</summary>
+    long StreamTrimPoint(string streamArn);
+
     BackupRecord? GetBackup(string arn);
 
     /// <summary>The backups of an account and region, oldest first.</summary>

@@ -22,6 +22,7 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
         CREATE INDEX IF NOT EXISTS ddb_index_by_item ON ddb_index (tid, hk, rk);
         CREATE TABLE IF NOT EXISTS ddb_stream (seq INTEGER PRIMARY KEY AUTOINCREMENT, arn TEXT NOT NULL, created INTEGER NOT NULL, record BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS ddb_stream_by_arn ON ddb_stream (arn, seq);
+        CREATE TABLE IF NOT EXISTS ddb_stream_trims (arn TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS ddb_tokens (token TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, created INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS ddb_stats (tid INTEGER NOT NULL, idx TEXT NOT NULL, items INTEGER NOT NULL, bytes INTEGER NOT NULL,
             PRIMARY KEY (tid, idx)) WITHOUT ROWID;
@@ -120,7 +121,26 @@ internal sealed partial class SqliteDynamoStore : IDynamoStore, IDisposable
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    public int TrimStreams(long olderThanMs) => _writer.Run(cache => new SqliteDynamoWriter(cache).Execute("DELETE FROM ddb_stream WHERE created < $c", olderThanMs));
+    public long StreamTrimPoint(string streamArn)
+    {
+        using var lease = Lease();
+        var command = lease.Cache.Get("SELECT coalesce(max(seq), 0) FROM ddb_stream_trims WHERE arn = $a", "$a");
+        command.Parameters[0].Value = streamArn;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// Deletes the records older than the cutoff and remembers, per stream, the last one deleted: an iterator or sequence
+    /// number before that point asks for data that is gone (<c>TrimmedDataAccessException</c>), which the remaining records
+    /// alone cannot tell once a stream's sequence numbers have gaps (the counter is shared by all streams).
+    /// </summary>
+    public int TrimStreams(long olderThanMs) => _writer.Run(cache =>
+    {
+        var writer = new SqliteDynamoWriter(cache);
+        writer.Execute("INSERT INTO ddb_stream_trims (arn, seq) SELECT arn, max(seq) FROM ddb_stream WHERE created < $c GROUP BY arn " +
+            "ON CONFLICT (arn) DO UPDATE SET seq = max(seq, excluded.seq)", olderThanMs);
+        return writer.Execute("DELETE FROM ddb_stream WHERE created < $c", olderThanMs);
+    });
 
     public int TrimTokens(long olderThanMs) => _writer.Run(cache => new SqliteDynamoWriter(cache).Execute("DELETE FROM ddb_tokens WHERE created < $c", olderThanMs));
 

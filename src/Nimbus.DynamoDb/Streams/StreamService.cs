@@ -64,7 +64,9 @@ internal sealed class StreamService : ITableStreamSource
         switch (type)
         {
             case "TRIM_HORIZON":
-                after = 0;
+                // Just after the trimmed records: if the oldest records it would read are trimmed before it is used,
+                // GetRecords says so, as AWS's does.
+                after = _store.StreamTrimPoint(stream.Arn);
                 break;
             case "LATEST":
                 after = _store.StreamRange(stream.Arn).Last;
@@ -74,9 +76,9 @@ internal sealed class StreamService : ITableStreamSource
                     ? throw DynamoDbErrors.Validation("SequenceNumber must be specified for AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER iterator types")
                     : SequenceNumbers.Parse(sequenceNumber) ?? throw DynamoDbErrors.Validation($"Invalid SequenceNumber: {sequenceNumber}");
                 var first = _store.StreamRange(stream.Arn).First;
-                if (first > 0 && sequence < first)
+                if ((first > 0 && sequence < first) || sequence <= _store.StreamTrimPoint(stream.Arn))
                 {
-                    throw DynamoDbErrors.TrimmedDataAccess("The operation attempted to read past the oldest stream record in a shard.");
+                    throw TrimmedDataAccess();
                 }
                 after = type == "AT_SEQUENCE_NUMBER" ? sequence - 1 : sequence;
                 break;
@@ -115,11 +117,23 @@ internal sealed class StreamService : ITableStreamSource
             throw DynamoDbErrors.ExpiredIterator("Iterator expired. The iterator was created over 15 minutes ago.");
         }
         var (_, stream) = Find(parts[0]);
+        // The iterator's next record was trimmed (24 h retention) after the iterator was issued: AWS refuses rather than
+        // silently skipping what the reader never saw.
+        if (after < _store.StreamTrimPoint(stream.Arn))
+        {
+            throw TrimmedDataAccess();
+        }
         var records = _store.ReadStream(stream.Arn, after, limit ?? MaxRecordsPerCall);
         var position = records.Count > 0 ? records[^1].Sequence : after;
-        var exhausted = !stream.Enabled && records.Count == 0;
+        // A disabled stream's shard is closed: the page that reaches its last record already carries no next iterator,
+        // as AWS's does (readers stop without one more empty call).
+        var exhausted = !stream.Enabled && position >= _store.StreamRange(stream.Arn).Last;
         return (records, exhausted ? null : Iterator(stream.Arn, position));
     }
+
+    // The exception's description in the DynamoDB Streams API reference (API_streams_GetRecords.html#API_streams_GetRecords_Errors).
+    private static AwsServiceException TrimmedDataAccess() =>
+        DynamoDbErrors.TrimmedDataAccess("The operation attempted to read past the oldest stream record in a shard.");
 
     public bool StreamExists(string streamArn) => _catalog.All.Any(t => t.Stream?.Arn == streamArn);
 
