@@ -126,6 +126,8 @@ public sealed class PartiQlOrderAndInTests(NimbusServerFixture server) : IClassF
                 "hashOnlyTable": [i["id"]["S"] for i in run("SELECT * FROM flat WHERE id = 'x' ORDER BY id DESC")["Items"]],
                 "inWithoutHash": err(lambda: run("SELECT * FROM refused WHERE pk IN ['a', 'b'] ORDER BY sk DESC")),
                 "syntax": err(lambda: run("SELECT * FROM refused WHERE pk = 'a' ORDER sk")),
+                "path": err(lambda: run("SELECT * FROM refused WHERE pk = 'a' ORDER BY sk.inner")),
+                "index": err(lambda: run("SELECT * FROM refused WHERE pk = 'a' ORDER BY sk[0] DESC")),
                 "batch": [[r.get("Error", {}).get("Code"), r.get("Error", {}).get("Message"), r.get("Item", {}).get("v", {}).get("N")] for r in batch],
                 "transaction": err(lambda: ddb.execute_transaction(TransactStatements=[{"Statement": "SELECT * FROM refused WHERE pk = 'a' AND sk = 1 ORDER BY v"}]))}))
             """);
@@ -138,6 +140,8 @@ public sealed class PartiQlOrderAndInTests(NimbusServerFixture server) : IClassF
         Assert.Equal(["x"], Strings(result, "hashOnlyTable"));
         ExpectError(result, "inWithoutHash", "Must have hash key in ORDER BY clause when more than one hash key condition specified in WHERE clause.");
         Assert.StartsWith("Statement wasn't well formed, can't be processed: Unexpected token 'sk'", result.GetProperty("syntax").GetProperty("message").GetString());
+        ExpectError(result, "path", "Argument to ORDER BY must be of type VariableReference");
+        ExpectError(result, "index", "Argument to ORDER BY must be of type VariableReference");
         var batch = result.GetProperty("batch");
         Assert.Equal("ValidationError", batch[0][0].GetString());
         Assert.Equal("Attribute v in ORDER BY clause must be part of the primary key", batch[0][1].GetString());
@@ -185,6 +189,39 @@ public sealed class PartiQlOrderAndInTests(NimbusServerFixture server) : IClassF
         ExpectError(result, "foreignToken", "NextToken does not match request");
         // Three Queries, each charged at least half a unit (eventually consistent): a Scan would be one read of all 10 items.
         Assert.Equal(1.5, result.GetProperty("capacity").GetDouble());
+    }
+
+    [Fact]
+    public async Task OrOfPartitionKeyEqualities_QueriesEachValue_AsIn()
+    {
+        var result = await server.Boto3.RunAsync(Setup + """
+            create("either")
+            for pk, count in [("c", 3), ("a", 2), ("b", 3)]:
+                for sk in range(1, count + 1):
+                    put("either", pk, sk, v=sk * 10)
+            capacity = lambda s: run(s, ReturnConsumedCapacity="TOTAL")["ConsumedCapacity"]["CapacityUnits"]
+            print(json.dumps({
+                "or": select("SELECT pk, sk FROM either WHERE pk = 'c' OR pk = 'a'"),
+                "orWithIn": select("SELECT pk, sk FROM either WHERE pk = 'b' OR pk IN ['c', 'a']"),
+                "parenthesised": select("SELECT pk, sk FROM either WHERE (pk = ? OR pk = ?) AND sk >= 2", {"S": "b"}, {"S": "c"}),
+                "orderedDesc": select("SELECT pk, sk FROM either WHERE pk = 'a' OR pk = 'c' ORDER BY pk DESC, sk DESC"),
+                "pages": pages("SELECT pk, sk FROM either WHERE pk = 'c' OR pk = 'a'", 2),
+                "mixed": select("SELECT pk, sk FROM either WHERE pk = 'a' OR v = 30"),
+                "mixedOrder": err(lambda: run("SELECT pk, sk FROM either WHERE pk = 'a' OR v = 30 ORDER BY pk")),
+                "orCapacity": capacity("SELECT * FROM either WHERE pk = 'c' OR pk = 'a'"),
+                "mixedCapacity": capacity("SELECT * FROM either WHERE pk = 'a' OR v = 30")}))
+            """);
+        Assert.Equal(["c1", "c2", "c3", "a1", "a2"], Strings(result, "or"));
+        Assert.Equal(["b1", "b2", "b3", "c1", "c2", "c3", "a1", "a2"], Strings(result, "orWithIn"));
+        Assert.Equal(["b2", "b3", "c2", "c3"], Strings(result, "parenthesised"));
+        Assert.Equal(["c3", "c2", "c1", "a2", "a1"], Strings(result, "orderedDesc"));
+        Assert.Equal([["c1", "c2"], ["c3", "a1"], ["a2"]], Pages(result, "pages"));
+        // An OR that also tests another attribute is a Scan filtered by it (in key order), and ORDER BY cannot serve it.
+        Assert.Equal(["a1", "a2", "b3", "c3"], Strings(result, "mixed"));
+        ExpectError(result, "mixedOrder", "Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.");
+        // Two Queries, each at least half a unit (eventually consistent); the Scan reads all 8 items as one.
+        Assert.Equal(1.0, result.GetProperty("orCapacity").GetDouble());
+        Assert.Equal(0.5, result.GetProperty("mixedCapacity").GetDouble());
     }
 
     [Fact]

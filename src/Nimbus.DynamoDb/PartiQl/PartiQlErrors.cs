@@ -21,6 +21,9 @@ internal static class PartiQlErrors
     public static AwsServiceException OrderByWithoutWhere() =>
         DynamoDbErrors.Validation("Must have WHERE clause in the statement when using ORDER BY clause.");
 
+    public static AwsServiceException OrderByNotVariable() =>
+        DynamoDbErrors.Validation("Argument to ORDER BY must be of type VariableReference");
+
     public static AwsServiceException OrderByNotKey(string attribute) =>
         DynamoDbErrors.Validation($"Attribute {attribute} in ORDER BY clause must be part of the primary key");
 

@@ -11,41 +11,62 @@ internal sealed partial class PartiQlParser
     /// <summary>A WHERE clause: the terms of its top-level AND (an OR at the top is one term).</summary>
     private List<PartiQlConjunct> Where()
     {
+        var terms = AndTerms();
+        return Current.Is("OR") ? [Or(Disjuncts(terms))] : terms;
+    }
+
+    /// <summary>Terms joined by AND.</summary>
+    private List<PartiQlConjunct> AndTerms()
+    {
         var terms = new List<PartiQlConjunct> { Term() };
         while (Accept("AND"))
         {
             terms.Add(Term());
         }
-        if (Current.Is("OR"))
-        {
-            var text = string.Join(" AND ", terms.Select(t => $"({t.Expression})"));
-            while (Accept("OR"))
-            {
-                text = $"({text}) OR ({AndCondition()})";
-            }
-            return [new PartiQlConjunct(text)];
-        }
         return terms;
     }
 
-    private string Condition()
+    /// <summary>The AND-ed terms of each side of an OR chain, starting with <paramref name="first"/>, already read.</summary>
+    private List<List<PartiQlConjunct>> Disjuncts(List<PartiQlConjunct> first)
     {
-        var text = AndCondition();
+        var disjuncts = new List<List<PartiQlConjunct>> { first };
         while (Accept("OR"))
         {
-            text = $"{text} OR {AndCondition()}";
+            disjuncts.Add(AndTerms());
         }
-        return text;
+        return disjuncts;
     }
 
-    private string AndCondition()
+    /// <summary>
+    /// An OR as one term. When every side is an equality (or an IN of values) on the same attribute —
+    /// <c>pk = 1 OR pk = 2</c> — it is that attribute's IN, so a partition key's becomes one Query per value: DynamoDB
+    /// lists <c>OrderID = 100 or OrderID = 200</c> among the statements that do not scan the table.
+    /// </summary>
+    private static PartiQlConjunct Or(List<List<PartiQlConjunct>> disjuncts)
     {
-        var text = Term().Expression;
-        while (Accept("AND"))
+        var text = string.Join(" OR ", disjuncts.Select(d => "(" + string.Join(" AND ", d.Select(t => $"({t.Expression})")) + ")"));
+        var sides = disjuncts.Select(d => d.Count == 1 ? d[0] : null).ToList();
+        var attribute = sides[0]?.Attribute;
+        if (attribute is null || sides.Any(s => s?.Attribute != attribute))
         {
-            text = $"{text} AND {Term().Expression}";
+            return new PartiQlConjunct(text);
         }
-        return text;
+        var values = new List<AttributeValue>();
+        foreach (var side in sides)
+        {
+            switch (side)
+            {
+                case { Operator: "=", Value: { } value }:
+                    values.Add(value);
+                    break;
+                case { Operator: "IN", Values: { } many }:
+                    values.AddRange(many);
+                    break;
+                default:
+                    return new PartiQlConjunct(text);
+            }
+        }
+        return new PartiQlConjunct(text, attribute, "IN", Values: values);
     }
 
     /// <summary>NOT, a parenthesised condition, a condition function, or a comparison of operands.</summary>
@@ -57,9 +78,13 @@ internal sealed partial class PartiQlParser
         }
         if (AcceptSymbol("("))
         {
-            var inner = Condition();
+            var disjuncts = Disjuncts(AndTerms());
             ExpectSymbol(")");
-            return new PartiQlConjunct($"({inner})");
+            // A single term or an OR keeps what it compares, so (pk = 1) and (pk = 1 OR pk = 2) still name a key.
+            var inner = disjuncts is [[var single]] ? single
+                : disjuncts.Count == 1 ? new PartiQlConjunct(string.Join(" AND ", disjuncts[0].Select(t => t.Expression)))
+                : Or(disjuncts);
+            return inner with { Expression = $"({inner.Expression})" };
         }
         if (Current.Kind == PartiQlTokenKind.Word && _tokens[_position + 1].IsSymbol("(")
             && ConditionFunctions.FirstOrDefault(f => Current.Is(f)) is { } function)

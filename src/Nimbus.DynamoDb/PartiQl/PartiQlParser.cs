@@ -130,6 +130,11 @@ internal sealed partial class PartiQlParser
         do
         {
             var attribute = Name();
+            if (Current.IsSymbol(".") || Current.IsSymbol("[") || Current.IsSymbol("("))
+            {
+                // A document path or a function call: DynamoDB orders only by a key attribute named on its own.
+                throw PartiQlErrors.OrderByNotVariable();
+            }
             var descending = Accept("DESC");
             if (!descending)
             {
