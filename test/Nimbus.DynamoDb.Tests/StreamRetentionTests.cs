@@ -6,8 +6,7 @@ namespace Nimbus.DynamoDb.Tests;
 /// </summary>
 public sealed class StreamRetentionTests(FakeClockServerFixture server) : IClassFixture<FakeClockServerFixture>
 {
-    private const string Helpers = """
-        ddb = client("dynamodb")
+    private const string Helpers = DynamoScripts.Client + """
         streams = client("dynamodbstreams")
         arn = ddb.describe_table(TableName="kept")["Table"]["LatestStreamArn"]
         shard = streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["ShardId"]
@@ -17,12 +16,6 @@ public sealed class StreamRetentionTests(FakeClockServerFixture server) : IClass
             return [r["dynamodb"]["Keys"]["id"]["S"] for r in streams.get_records(ShardIterator=it)["Records"]]
         def seqs(it):
             return {r["dynamodb"]["Keys"]["id"]["S"]: r["dynamodb"]["SequenceNumber"] for r in streams.get_records(ShardIterator=it)["Records"]}
-        def err(call):
-            try:
-                call()
-            except botocore.exceptions.ClientError as e:
-                return [e.response["Error"]["Code"], e.response["Error"]["Message"]]
-            return ["no error"]
         def put(key):
             ddb.put_item(TableName="kept", Item={"id": {"S": key}})
 
@@ -67,11 +60,11 @@ public sealed class StreamRetentionTests(FakeClockServerFixture server) : IClass
                 "horizon": keys(iterator("TRIM_HORIZON")),
                 "start": streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["SequenceNumberRange"]["StartingSequenceNumber"]}))
             """);
-        string[] trimmed = ["TrimmedDataAccessException", "The operation attempted to read past the oldest stream record in a shard."];
-        Assert.Equal(trimmed, Strings(after.GetProperty("staleHorizon")));
-        Assert.Equal(trimmed, Strings(after.GetProperty("staleAfter")));
-        Assert.Equal(trimmed, Strings(after.GetProperty("atOld1")));
-        Assert.Equal(trimmed, Strings(after.GetProperty("afterOld2")));
+        var trimmed = ("TrimmedDataAccessException", 400, "The operation attempted to read past the oldest stream record in a shard.");
+        Assert.Equal(trimmed, DynamoScripts.Error(after.GetProperty("staleHorizon")));
+        Assert.Equal(trimmed, DynamoScripts.Error(after.GetProperty("staleAfter")));
+        Assert.Equal(trimmed, DynamoScripts.Error(after.GetProperty("atOld1")));
+        Assert.Equal(trimmed, DynamoScripts.Error(after.GetProperty("afterOld2")));
         Assert.Equal(["young"], Strings(after.GetProperty("atYoung")));
         Assert.Equal(["young"], Strings(after.GetProperty("horizon")));
         Assert.Equal(seqs.GetProperty("young").GetString(), after.GetProperty("start").GetString());

@@ -62,15 +62,8 @@ public sealed class StreamsTests(NimbusServerFixture server) : IClassFixture<Nim
     [Fact]
     public async Task UpdateTable_StreamOffAndOn_ClosesTheOldShardAndStartsANewStream()
     {
-        var result = await server.Boto3.RunAsync("""
-            ddb = client("dynamodb")
+        var result = await server.Boto3.RunAsync(DynamoScripts.With("""
             streams = client("dynamodbstreams")
-            def err(call):
-                try:
-                    call()
-                except botocore.exceptions.ClientError as e:
-                    return [e.response["Error"]["Code"], e.response["Error"]["Message"]]
-                return ["no error"]
             def stream(enabled, view=None):
                 return lambda: ddb.update_table(TableName="toggle", StreamSpecification=dict(StreamEnabled=enabled, **({"StreamViewType": view} if view else {})))
             def read_all(arn):
@@ -99,9 +92,9 @@ public sealed class StreamsTests(NimbusServerFixture server) : IClassFixture<Nim
                 "offHasSpec": "StreamSpecification" in off, "offLatest": off.get("LatestStreamArn"), "onSpec": on.get("StreamSpecification"),
                 "closedStatus": closed["StreamStatus"], "closedRange": closed["Shards"][0]["SequenceNumberRange"], "oldRead": oldRead, "listedOff": listedOff,
                 "openedStatus": opened["StreamStatus"], "openedRange": opened["Shards"][0]["SequenceNumberRange"], "newRead": read_all(second)}))
-            """);
-        Assert.Equal(["ValidationException", "Table already has an enabled stream: TableName: toggle"], Strings(result.GetProperty("enableTwice")));
-        Assert.Equal(["ValidationException", "Table has no stream to disable: TableName: toggle"], Strings(result.GetProperty("disableTwice")));
+            """));
+        Assert.Equal(("ValidationException", 400, "Table already has an enabled stream: TableName: toggle"), DynamoScripts.Error(result.GetProperty("enableTwice")));
+        Assert.Equal(("ValidationException", 400, "Table has no stream to disable: TableName: toggle"), DynamoScripts.Error(result.GetProperty("disableTwice")));
         var first = result.GetProperty("first").GetString();
 
         // Disabled: DescribeTable drops StreamSpecification but still names the (now disabled) latest stream, as AWS does.
